@@ -1,0 +1,39 @@
+// One jest run covers every suite; `npm test` (scripts/test.mjs) provides Postgres
+// for the integration projects. Select one with `npx jest --selectProjects unit`.
+const swc = [
+  "@swc/jest",
+  {
+    jsc: {
+      parser: { syntax: "typescript", decorators: true },
+      target: "es2022",
+    },
+  },
+]
+
+const base = {
+  transform: { "^.+\\.[jt]s$": swc },
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "json"],
+  modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/sandbox/dist/"],
+}
+
+module.exports = {
+  projects: [
+    {
+      ...base,
+      displayName: "unit",
+      testMatch: ["<rootDir>/src/**/__tests__/**/*.spec.ts"],
+    },
+    {
+      ...base,
+      displayName: "sandbox",
+      testMatch: ["<rootDir>/sandbox/**/__tests__/**/*.spec.ts"],
+    },
+    {
+      ...base,
+      displayName: "integration",
+      testMatch: ["<rootDir>/integration-tests/http/**/*.spec.ts"],
+      setupFiles: ["<rootDir>/integration-tests/setup.js"],
+    },
+  ],
+}

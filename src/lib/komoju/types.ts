@@ -1,0 +1,122 @@
+import type {
+  KomojuCaptureMode,
+  KomojuEventType,
+  KomojuLocale,
+  KomojuPaymentStatus,
+  KomojuSessionStatus,
+} from "./constants"
+
+/** The fields of KOMOJU's objects that this plugin reads. Amounts are minor units. */
+
+export type KomojuRefund = {
+  id: string
+  resource: "refund"
+  amount: number
+  currency: string
+  payment: string
+  description: string | null
+  created_at: string
+  chargeback?: boolean
+}
+
+export type KomojuPaymentDetails = {
+  type: string
+  email?: string | null
+  /** credit_card */
+  brand?: string
+  last_four_digits?: string
+  month?: number
+  year?: number
+  /** konbini */
+  store?: string
+  receipt?: string
+  confirmation_code?: string
+  instructions_url?: string
+  [key: string]: unknown
+}
+
+export type KomojuPayment = {
+  id: string
+  resource: "payment"
+  status: KomojuPaymentStatus
+  amount: number
+  tax?: number
+  payment_method_fee?: number
+  total: number
+  currency: string
+  session?: string | null
+  external_order_num?: string | null
+  metadata?: Record<string, string> | null
+  payment_details?: KomojuPaymentDetails | null
+  payment_deadline?: string | null
+  captured_at?: string | null
+  amount_refunded?: number
+  refunds?: KomojuRefund[]
+  created_at?: string
+}
+
+export type KomojuPaymentMethod = {
+  type: string
+  brands?: Record<string, string>
+  [key: string]: unknown
+}
+
+export type KomojuSession = {
+  id: string
+  resource: "session"
+  mode: string
+  amount: number
+  currency: string
+  session_url: string
+  return_url: string
+  default_locale: KomojuLocale | string
+  payment_methods: KomojuPaymentMethod[]
+  payment: KomojuPayment | null
+  payment_data?: Record<string, unknown> | null
+  metadata?: Record<string, string> | null
+  status: KomojuSessionStatus
+  expired?: boolean
+  created_at: string
+  completed_at: string | null
+  cancelled_at: string | null
+}
+
+export type KomojuEvent = {
+  id: string
+  type: KomojuEventType | string
+  resource: "event"
+  data: KomojuPayment | Record<string, unknown>
+  created_at: string
+  reason: string | null
+}
+
+export type CreateSessionRequest = {
+  amount: number
+  currency: string
+  return_url: string
+  default_locale?: KomojuLocale
+  email?: string
+  expires_in_seconds?: number
+  payment_types?: string[]
+  metadata?: Record<string, string>
+  payment_data: {
+    external_order_num: string
+    capture?: KomojuCaptureMode
+    name?: string
+    name_kana?: string
+  }
+}
+
+export type RefundRequest = {
+  amount?: number
+  description?: string
+}
+
+export type KomojuErrorBody = {
+  error: {
+    code: string
+    message: string
+    param?: string | null
+    details?: unknown
+  }
+}

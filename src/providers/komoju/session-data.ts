@@ -1,0 +1,104 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import type {
+  KomojuCaptureMode,
+  KomojuPayment,
+  KomojuPaymentStatus,
+  KomojuSession,
+} from "../../lib/komoju"
+
+/**
+ * What the provider keeps in Medusa's payment session (and payment) `data`. The
+ * storefront reads `session_url`; the admin reads the payment summary. No card numbers,
+ * no e-mail, no names: only ids and what a merchant needs to recognise the payment.
+ */
+export type KomojuSessionData = {
+  /** Medusa's payment session id (the payment module adds it on initiate). */
+  session_id?: string
+  cart_id?: string
+  komoju_session_id: string
+  /** The hosted page: send the customer here. */
+  session_url: string
+  external_order_num: string
+  /** Minor units and upper-case currency, as sent to KOMOJU; checked on every read. */
+  amount: number
+  currency: string
+  capture_mode: KomojuCaptureMode
+  return_url: string
+  /** How often the session was replaced for a new amount (0 for the first). */
+  revision: number
+  /** `test` or `live`, from the secret key. */
+  mode: "test" | "live"
+  komoju_payment_id?: string
+  komoju_payment_status?: KomojuPaymentStatus
+  payment_type?: string
+  payment_details?: KomojuPaymentSummary
+  amount_refunded?: number
+  refunds?: { id: string; amount: number; created_at: string }[]
+}
+
+/** The parts of KOMOJU's `payment_details` a merchant needs; nothing personal. */
+export type KomojuPaymentSummary = {
+  brand?: string
+  last_four_digits?: string
+  store?: string
+  receipt?: string
+  confirmation_code?: string
+  instructions_url?: string
+  payment_deadline?: string | null
+}
+
+export function readSessionData(data: Record<string, unknown> | undefined): KomojuSessionData {
+  if (!data || typeof data.komoju_session_id !== "string") {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "This payment session has no KOMOJU session (komoju_session_id is missing from its data)"
+    )
+  }
+  return data as KomojuSessionData
+}
+
+export function hasKomojuSession(data: Record<string, unknown> | undefined): boolean {
+  return typeof data?.komoju_session_id === "string"
+}
+
+export function withSession(
+  data: KomojuSessionData,
+  session: KomojuSession
+): KomojuSessionData {
+  return session.payment ? withPayment(data, session.payment) : data
+}
+
+export function withPayment(
+  data: KomojuSessionData,
+  payment: KomojuPayment
+): KomojuSessionData {
+  const details = payment.payment_details ?? undefined
+  const summary: KomojuPaymentSummary = dropEmpty({
+    brand: details?.brand,
+    last_four_digits: details?.last_four_digits,
+    store: details?.store,
+    receipt: details?.receipt,
+    confirmation_code: details?.confirmation_code,
+    instructions_url: details?.instructions_url,
+    payment_deadline: payment.payment_deadline ?? undefined,
+  })
+  return {
+    ...data,
+    komoju_payment_id: payment.id,
+    komoju_payment_status: payment.status,
+    payment_type: details?.type,
+    payment_details: summary,
+    amount_refunded: payment.amount_refunded ?? 0,
+    refunds: (payment.refunds ?? []).map((refund) => ({
+      id: refund.id,
+      amount: refund.amount,
+      created_at: refund.created_at,
+    })),
+  }
+}
+
+function dropEmpty<T extends object>(value: T): T {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined && v !== null && v !== "")
+  ) as T
+}

@@ -1,0 +1,157 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import type { PaymentProviderContext } from "@medusajs/framework/types"
+import {
+  KomojuLocales,
+  type CreateSessionRequest,
+  type KomojuLocale,
+} from "../../lib/komoju"
+import type { ResolvedKomojuOptions } from "./options"
+
+/** What a storefront may put into `data` when it creates a KOMOJU payment session. */
+export type StorefrontSessionInput = {
+  /** Filled by the plugin's store middleware from the cart linked to the collection. */
+  cart_id?: string
+  return_url?: string
+  locale?: string
+  payment_types?: string[]
+  email?: string
+}
+
+export const METADATA_PAYMENT_SESSION_ID = "medusa_payment_session_id"
+export const METADATA_CART_ID = "medusa_cart_id"
+
+export type SessionRequestInput = {
+  amount: number
+  currency: string
+  data: Record<string, unknown>
+  context?: PaymentProviderContext
+  /** Medusa's payment session id: our idempotency anchor and attempt suffix. */
+  medusaPaymentSessionId?: string
+  revision: number
+  options: ResolvedKomojuOptions
+}
+
+/**
+ * Builds KOMOJU's `POST /sessions` body. Pure: the same input always gives the same
+ * request, so a retried initiate is replayed by KOMOJU's idempotency, not duplicated.
+ */
+export function buildSessionRequest(input: SessionRequestInput): CreateSessionRequest {
+  const { data, context, options } = input
+  const storefront = data as StorefrontSessionInput
+  const cartId = stringOrUndefined(storefront.cart_id)
+  const medusaSessionId = input.medusaPaymentSessionId
+
+  const request: CreateSessionRequest = {
+    amount: input.amount,
+    currency: input.currency,
+    return_url: resolveReturnUrl(storefront.return_url, options.returnUrl),
+    default_locale: resolveLocale(storefront.locale, options.defaultLocale),
+    payment_data: {
+      external_order_num: externalOrderNum(cartId ?? medusaSessionId, medusaSessionId, input.revision),
+      capture: options.captureMode,
+    },
+    metadata: {
+      ...(medusaSessionId ? { [METADATA_PAYMENT_SESSION_ID]: medusaSessionId } : {}),
+      ...(cartId ? { [METADATA_CART_ID]: cartId } : {}),
+    },
+  }
+  const paymentTypes = resolvePaymentTypes(storefront.payment_types, options.paymentTypes)
+  if (paymentTypes) request.payment_types = paymentTypes
+  if (options.sessionExpiresInSeconds) {
+    request.expires_in_seconds = options.sessionExpiresInSeconds
+  }
+  const email = stringOrUndefined(storefront.email) ?? context?.customer?.email
+  if (email) request.email = email
+  const name = [context?.customer?.last_name, context?.customer?.first_name]
+    .filter(Boolean)
+    .join(" ")
+  if (name) request.payment_data.name = name
+  return request
+}
+
+/**
+ * KOMOJU rejects a reused `external_order_num`, and one cart may need several sessions
+ * (a retry after "back to merchant", a changed amount). The cart id stays readable in
+ * KOMOJU's dashboard; the suffix comes from Medusa's payment session id (random part of
+ * its ULID) and the revision, so it is unique per attempt yet stable across retries.
+ */
+export function externalOrderNum(
+  base: string | undefined,
+  medusaSessionId: string | undefined,
+  revision: number
+): string {
+  const suffix = (medusaSessionId ?? "").slice(-8).toLowerCase() || randomSuffix()
+  return [base ?? "medusa", suffix, revision > 0 ? `r${revision}` : undefined]
+    .filter(Boolean)
+    .join("-")
+}
+
+function randomSuffix(): string {
+  return Math.random().toString(36).slice(2, 10)
+}
+
+function resolveReturnUrl(fromStorefront: unknown, fallback: string | undefined): string {
+  const candidate = stringOrUndefined(fromStorefront) ?? fallback
+  if (!candidate) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "KOMOJU needs a return_url: send data.return_url when creating the payment session, or set the provider's `returnUrl` option"
+    )
+  }
+  let url: URL
+  try {
+    url = new URL(candidate)
+  } catch {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `return_url is not a URL: ${candidate}`)
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "return_url must be an http(s) URL")
+  }
+  return candidate
+}
+
+function resolveLocale(fromStorefront: unknown, fallback: KomojuLocale): KomojuLocale {
+  const wanted = stringOrUndefined(fromStorefront)?.slice(0, 2).toLowerCase()
+  return (KomojuLocales as readonly string[]).includes(wanted ?? "")
+    ? (wanted as KomojuLocale)
+    : fallback
+}
+
+/**
+ * A storefront may narrow the configured payment types, never widen them. Without a
+ * configured list, KOMOJU offers every method active on the account, and a storefront
+ * list is passed through (KOMOJU rejects types the account does not have).
+ */
+export function resolvePaymentTypes(
+  fromStorefront: unknown,
+  configured: string[] | undefined
+): string[] | undefined {
+  if (fromStorefront === undefined || fromStorefront === null) {
+    return configured
+  }
+  if (
+    !Array.isArray(fromStorefront) ||
+    !fromStorefront.every((t): t is string => typeof t === "string" && t.length > 0)
+  ) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "data.payment_types must be a list of KOMOJU payment types"
+    )
+  }
+  const wanted = [...new Set(fromStorefront)]
+  if (!configured) {
+    return wanted.length ? wanted : undefined
+  }
+  const allowed = wanted.filter((type) => configured.includes(type))
+  if (!allowed.length) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `None of the requested payment types (${wanted.join(", ")}) is offered; this store offers ${configured.join(", ")}`
+    )
+  }
+  return allowed
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() ? value.trim() : undefined
+}

@@ -1,0 +1,131 @@
+import { buildSessionRequest, externalOrderNum, resolvePaymentTypes } from "../session-request"
+import { resolveOptions } from "../options"
+
+const options = resolveOptions({ secretKey: "sk_test_1", webhookSecret: "w" })
+
+function build(overrides: Partial<Parameters<typeof buildSessionRequest>[0]> = {}) {
+  return buildSessionRequest({
+    amount: 1200,
+    currency: "JPY",
+    data: { cart_id: "cart_01ABC", return_url: "https://shop.test/komoju/return" },
+    medusaPaymentSessionId: "payses_01JXYZ0000000000ABCD1234",
+    revision: 0,
+    options,
+    ...overrides,
+  })
+}
+
+describe("buildSessionRequest", () => {
+  it("sends the cart as external_order_num with a per-attempt suffix and Medusa ids as metadata", () => {
+    expect(build()).toEqual({
+      amount: 1200,
+      currency: "JPY",
+      return_url: "https://shop.test/komoju/return",
+      default_locale: "ja",
+      payment_data: { external_order_num: "cart_01ABC-abcd1234", capture: "auto" },
+      metadata: {
+        medusa_payment_session_id: "payses_01JXYZ0000000000ABCD1234",
+        medusa_cart_id: "cart_01ABC",
+      },
+    })
+  })
+
+  it("uses the storefront's locale, e-mail and payment types", () => {
+    const request = build({
+      data: {
+        cart_id: "cart_1",
+        return_url: "https://shop.test/r",
+        locale: "en-US",
+        email: "buyer@example.com",
+        payment_types: ["konbini", "credit_card"],
+      },
+    })
+    expect(request).toMatchObject({
+      default_locale: "en",
+      email: "buyer@example.com",
+      payment_types: ["konbini", "credit_card"],
+    })
+  })
+
+  it("falls back to the customer's e-mail and name from Medusa's context", () => {
+    const request = build({
+      context: {
+        customer: { id: "cus_1", email: "taro@example.jp", first_name: "太郎", last_name: "山田" },
+      },
+    })
+    expect(request.email).toBe("taro@example.jp")
+    expect(request.payment_data.name).toBe("山田 太郎")
+  })
+
+  it("falls back to the configured return URL, locale, capture mode and expiry", () => {
+    const request = build({
+      data: { cart_id: "cart_1" },
+      options: resolveOptions({
+        secretKey: "sk_test_1",
+        webhookSecret: "w",
+        returnUrl: "https://shop.test/default-return",
+        defaultLocale: "ko",
+        captureMode: "manual",
+        sessionExpiresInSeconds: 3600,
+        paymentTypes: ["credit_card"],
+      }),
+    })
+    expect(request).toMatchObject({
+      return_url: "https://shop.test/default-return",
+      default_locale: "ko",
+      expires_in_seconds: 3600,
+      payment_types: ["credit_card"],
+      payment_data: { capture: "manual" },
+    })
+  })
+
+  it("ignores a locale KOMOJU does not have", () => {
+    expect(build({ data: { cart_id: "c", return_url: "https://s.test", locale: "fr" } }).default_locale).toBe("ja")
+  })
+
+  it("refuses to start without any return URL", () => {
+    expect(() => build({ data: { cart_id: "cart_1" } })).toThrow("KOMOJU needs a return_url")
+  })
+
+  it("refuses a return URL that is not http(s)", () => {
+    expect(() => build({ data: { return_url: "javascript:alert(1)" } })).toThrow(
+      "return_url must be an http(s) URL"
+    )
+  })
+})
+
+describe("externalOrderNum", () => {
+  it("gives a replaced session a different number than the first", () => {
+    const first = externalOrderNum("cart_1", "payses_01JXYZ0000000000ABCD1234", 0)
+    const second = externalOrderNum("cart_1", "payses_01JXYZ0000000000ABCD1234", 1)
+    expect(first).toBe("cart_1-abcd1234")
+    expect(second).toBe("cart_1-abcd1234-r1")
+  })
+
+  it("gives two payment sessions of one cart different numbers", () => {
+    expect(externalOrderNum("cart_1", "payses_01A00000000000000000000001", 0)).not.toBe(
+      externalOrderNum("cart_1", "payses_01A00000000000000000000002", 0)
+    )
+  })
+})
+
+describe("resolvePaymentTypes", () => {
+  it("lets the storefront narrow the configured types", () => {
+    expect(resolvePaymentTypes(["konbini"], ["credit_card", "konbini"])).toEqual(["konbini"])
+  })
+
+  it("never lets the storefront widen them", () => {
+    expect(resolvePaymentTypes(["credit_card", "paypay"], ["credit_card"])).toEqual(["credit_card"])
+    expect(() => resolvePaymentTypes(["paypay"], ["credit_card"])).toThrow(
+      "None of the requested payment types (paypay) is offered"
+    )
+  })
+
+  it("passes the storefront's list when nothing is configured", () => {
+    expect(resolvePaymentTypes(["paypay"], undefined)).toEqual(["paypay"])
+  })
+
+  it("refuses a list that is not a list of names", () => {
+    expect(() => resolvePaymentTypes("konbini", undefined)).toThrow("data.payment_types must be a list")
+  })
+})

@@ -194,21 +194,46 @@ export class KomojuProviderService extends AbstractPaymentProvider<KomojuProvide
     }
   }
 
-  /** Partial and repeated refunds, in exact minor units. */
+  /**
+   * Partial and repeated refunds, in exact minor units. A refund already made in KOMOJU's
+   * dashboard (an unrecorded KOMOJU refund of this amount) is recorded instead of made
+   * again: that is how the plugin mirrors dashboard refunds into Medusa without
+   * refunding twice.
+   */
   async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
     const data = readSessionData(input.data)
     const paymentId = await this.paymentIdOf(data)
     const amount = toMinorUnits(input.amount, data.currency)
-    try {
-      const payment = await this.client_.refundPayment(
-        paymentId,
-        { amount },
-        { idempotencyKey: input.context?.idempotency_key }
-      )
+    const recorded = data.komoju_refunds_recorded ?? []
+    const current = await this.client_.retrievePayment(paymentId)
+    const madeInKomoju = unrecordedRefunds(current, recorded).find((r) => r.amount === amount)
+    if (madeInKomoju) {
       this.logger_.info(
-        `KOMOJU payment ${paymentId} refunded ${amount} ${data.currency} (payment session ${data.session_id})`
+        `KOMOJU refund ${madeInKomoju.id} of payment ${paymentId} recorded in Medusa (made in KOMOJU, not repeated)`
       )
-      return { data: withPayment(data, payment) }
+      return {
+        data: { ...withPayment(data, current), komoju_refunds_recorded: [...recorded, madeInKomoju.id] },
+      }
+    }
+    const refunded = await this.refundInKomoju(paymentId, amount, data, input.context?.idempotency_key)
+    const known = new Set((current.refunds ?? []).map((r) => r.id))
+    const created = (refunded.refunds ?? []).filter((r) => !known.has(r.id)).map((r) => r.id)
+    this.logger_.info(
+      `KOMOJU payment ${paymentId} refunded ${amount} ${data.currency} (refund ${created.join(", ")}, payment session ${data.session_id})`
+    )
+    return {
+      data: { ...withPayment(data, refunded), komoju_refunds_recorded: [...recorded, ...created] },
+    }
+  }
+
+  private async refundInKomoju(
+    paymentId: string,
+    amount: number,
+    data: KomojuSessionData,
+    idempotencyKey: string | undefined
+  ): Promise<KomojuPayment> {
+    try {
+      return await this.client_.refundPayment(paymentId, { amount }, { idempotencyKey })
     } catch (error) {
       if (error instanceof KomojuError && error.komojuCode === KomojuErrorCode.NotRefundable) {
         throw new KomojuError({
@@ -216,9 +241,9 @@ export class KomojuProviderService extends AbstractPaymentProvider<KomojuProvide
           code: error.komojuCode,
           param: error.param,
           message:
-            `${error.komojuMessage}. KOMOJU cannot refund this payment through its API. ` +
+            `${error.komojuMessage}. KOMOJU cannot refund this ${data.payment_type ? `${data.payment_type} ` : ""}payment through its API. ` +
             "Konbini, bank transfer and Pay-easy payments are refunded to the customer's bank account: " +
-            "create a refund request for it in KOMOJU's dashboard, then record the refund in Medusa.",
+            "create a refund request for it in KOMOJU's dashboard; the refund then appears in Medusa by itself.",
         })
       }
       throw error
@@ -408,6 +433,12 @@ function amountMismatch(data: KomojuSessionData, session: KomojuSession): string
     return `asked ${asked}, payment holds ${payment.amount} ${payment.currency}`
   }
   return undefined
+}
+
+/** KOMOJU refunds of this payment that no Medusa refund stands for yet. */
+export function unrecordedRefunds(payment: KomojuPayment, recorded: string[]) {
+  const known = new Set(recorded)
+  return (payment.refunds ?? []).filter((refund) => !known.has(refund.id))
 }
 
 function isKomojuCode(error: unknown, code: string): boolean {

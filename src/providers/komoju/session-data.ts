@@ -34,6 +34,12 @@ export type KomojuSessionData = {
   payment_details?: KomojuPaymentSummary
   amount_refunded?: number
   refunds?: { id: string; amount: number; created_at: string }[]
+  /**
+   * KOMOJU refund ids that a Medusa refund already stands for: ours, and those made in
+   * KOMOJU's dashboard once mirrored. A KOMOJU refund outside this list is still to be
+   * recorded in Medusa, never to be made again.
+   */
+  komoju_refunds_recorded?: string[]
 }
 
 /** The parts of KOMOJU's `payment_details` a merchant needs; nothing personal. */

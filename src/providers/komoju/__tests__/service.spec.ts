@@ -269,37 +269,86 @@ describe("capturePayment", () => {
 
 describe("refundPayment", () => {
   const captured = { ...storedData, komoju_payment_id: "pay_1", komoju_payment_status: "captured" as const }
+  const refund = (id: string, amount: number, currency = "JPY") => ({
+    id,
+    resource: "refund" as const,
+    amount,
+    currency,
+    payment: "pay_1",
+    description: null,
+    created_at: "2026-11-23T10:00:00.000+09:00",
+  })
 
-  it("refunds a partial yen amount given as Medusa's raw BigNumber", async () => {
+  it("refunds a partial yen amount given as Medusa's raw BigNumber, and records the KOMOJU refund", async () => {
     const { provider } = makeProvider()
+    nock(API)
+      .get("/payments/pay_1")
+      .reply(200, komojuPayment())
     nock(API, { reqheaders: { "x-komoju-idempotency": "ref_1" } })
       .post("/payments/pay_1/refund", { amount: 300 })
-      .reply(200, komojuPayment({ amount_refunded: 300, refunds: [{ id: "rf_1", resource: "refund", amount: 300, currency: "JPY", payment: "pay_1", description: null, created_at: "2026-11-23T10:00:00.000+09:00" }] }))
+      .reply(200, komojuPayment({ amount_refunded: 300, refunds: [refund("rf_1", 300)] }))
     const result = await provider.refundPayment({
       data: captured,
       amount: { value: "300", precision: 20 },
       context: { idempotency_key: "ref_1" },
     })
-    expect(result.data).toMatchObject({ amount_refunded: 300, refunds: [{ id: "rf_1", amount: 300 }] })
+    expect(result.data).toMatchObject({
+      amount_refunded: 300,
+      refunds: [{ id: "rf_1", amount: 300 }],
+      komoju_refunds_recorded: ["rf_1"],
+    })
+  })
+
+  it("refunds again after an earlier refund, recording only the new one", async () => {
+    const { provider } = makeProvider()
+    nock(API)
+      .get("/payments/pay_1")
+      .reply(200, komojuPayment({ amount_refunded: 300, refunds: [refund("rf_1", 300)] }))
+      .post("/payments/pay_1/refund", { amount: 300 })
+      .reply(200, komojuPayment({ amount_refunded: 600, refunds: [refund("rf_1", 300), refund("rf_2", 300)] }))
+    const result = await provider.refundPayment({
+      data: { ...captured, komoju_refunds_recorded: ["rf_1"] },
+      amount: 300,
+    })
+    expect(result.data).toMatchObject({ amount_refunded: 600, komoju_refunds_recorded: ["rf_1", "rf_2"] })
+  })
+
+  it("records a refund made in KOMOJU's dashboard instead of refunding twice", async () => {
+    const { provider, logger } = makeProvider()
+    nock(API)
+      .get("/payments/pay_1")
+      .reply(200, komojuPayment({ amount_refunded: 500, refunds: [refund("rf_dash", 500)] }))
+    const result = await provider.refundPayment({ data: captured, amount: 500 })
+    expect(result.data).toMatchObject({ amount_refunded: 500, komoju_refunds_recorded: ["rf_dash"] })
+    expect(logger.info).toHaveBeenCalledWith(expect.stringContaining("made in KOMOJU, not repeated"))
   })
 
   it("refunds dollars in exact cents", async () => {
     const { provider } = makeProvider()
-    nock(API).post("/payments/pay_1/refund", { amount: 1001 }).reply(200, komojuPayment({ currency: "USD" }))
-    await provider.refundPayment({
+    nock(API)
+      .get("/payments/pay_1")
+      .reply(200, komojuPayment({ currency: "USD", amount: 2000, total: 2000 }))
+      .post("/payments/pay_1/refund", { amount: 1001 })
+      .reply(200, komojuPayment({ currency: "USD", refunds: [refund("rf_usd", 1001, "USD")] }))
+    const result = await provider.refundPayment({
       data: { ...captured, currency: "USD", amount: 2000 },
       amount: new BigNumber("10.01"),
     })
+    expect(result.data).toMatchObject({ komoju_refunds_recorded: ["rf_usd"] })
   })
 
   it("says what to do instead when KOMOJU cannot refund a konbini payment", async () => {
     const { provider } = makeProvider()
     nock(API)
+      .get("/payments/pay_1")
+      .reply(200, komojuPayment({ payment_details: { type: "konbini" } }))
       .post("/payments/pay_1/refund")
       .reply(422, { error: { code: "not_refundable", message: "Payment is not refundable" } })
-    await expect(provider.refundPayment({ data: captured, amount: 1200 })).rejects.toMatchObject({
+    await expect(
+      provider.refundPayment({ data: { ...captured, payment_type: "konbini" }, amount: 1200 })
+    ).rejects.toMatchObject({
       code: "not_refundable",
-      message: expect.stringContaining("create a refund request for it in KOMOJU's dashboard"),
+      message: expect.stringContaining("cannot refund this konbini payment through its API"),
     })
   })
 })

@@ -1,0 +1,141 @@
+import { paymentInstructions, type KomojuPaymentInstructions } from "./instructions"
+import type {
+  CartLike,
+  KomojuLocale,
+  OrderLike,
+  PaymentCollectionLike,
+  PaymentSessionLike,
+  StoreSdkLike,
+} from "./types"
+
+export * from "./types"
+export * from "./instructions"
+
+/**
+ * Storefront helper for KOMOJU's hosted page, for any framework. With
+ * `@medusajs/js-sdk`:
+ *
+ *   const { sessionUrl } = await startKomojuPayment(sdk, cart, { returnUrl })
+ *   window.location.assign(sessionUrl)
+ *   // …KOMOJU sends the shopper back to returnUrl?session_id=…
+ *   const result = await completeKomojuCheckout(sdk, cartId)
+ */
+
+export const KOMOJU_PROVIDER_ID = "pp_komoju_komoju"
+
+export type StartKomojuPaymentOptions = {
+  /** Where KOMOJU sends the shopper back; it appends `?session_id=…`. */
+  returnUrl: string
+  locale?: KomojuLocale
+  /** Narrows the methods the store offers (never widens them). */
+  paymentTypes?: string[]
+  /** Only when the provider was registered with another id than `komoju`. */
+  providerId?: string
+}
+
+export type StartedKomojuPayment = {
+  /** KOMOJU's hosted page: redirect the shopper here. */
+  sessionUrl: string
+  paymentSessionId: string
+  komojuSessionId: string
+  paymentCollection: PaymentCollectionLike
+}
+
+export class KomojuCheckoutError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = "KomojuCheckoutError"
+  }
+}
+
+/** Creates (or replaces) the cart's KOMOJU payment session and returns the hosted page URL. */
+export async function startKomojuPayment(
+  sdk: StoreSdkLike,
+  cart: CartLike,
+  options: StartKomojuPaymentOptions
+): Promise<StartedKomojuPayment> {
+  const providerId = options.providerId ?? KOMOJU_PROVIDER_ID
+  const { payment_collection } = await sdk.store.payment.initiatePaymentSession(cart, {
+    provider_id: providerId,
+    data: {
+      return_url: options.returnUrl,
+      ...(options.locale ? { locale: options.locale } : {}),
+      ...(options.paymentTypes ? { payment_types: options.paymentTypes } : {}),
+    },
+  })
+  const session = komojuSessionOf(payment_collection, providerId)
+  const sessionUrl = session?.data?.session_url
+  if (!session || typeof sessionUrl !== "string") {
+    throw new KomojuCheckoutError("Medusa returned no KOMOJU session to redirect to")
+  }
+  return {
+    sessionUrl,
+    paymentSessionId: session.id,
+    komojuSessionId: String(session.data?.komoju_session_id ?? ""),
+    paymentCollection: payment_collection,
+  }
+}
+
+/** Reads KOMOJU's `session_id` from the URL the shopper came back to. */
+export function readKomojuReturn(url: string | URL): { komojuSessionId: string | null } {
+  const parsed = typeof url === "string" ? new URL(url, "http://return.invalid") : url
+  return { komojuSessionId: parsed.searchParams.get("session_id") }
+}
+
+export type KomojuCheckoutResult =
+  /** Paid by card or wallet: captured, or authorized for a later capture. */
+  | { status: "paid"; order: OrderLike }
+  /** Konbini, bank transfer, Pay-easy: the order is placed, the shopper pays at the counter. */
+  | { status: "awaiting_payment"; order: OrderLike; instructions: KomojuPaymentInstructions }
+  /** "Back to merchant" on the hosted page: start a new payment session to retry. */
+  | { status: "cancelled"; cart: CartLike; message: string }
+  /** Declined or failed: start a new payment session to retry. */
+  | { status: "failed"; cart: CartLike; message: string }
+  /** KOMOJU has no result yet (the shopper has not finished paying). */
+  | { status: "pending"; cart: CartLike; message: string }
+
+const ORDER_FIELDS =
+  "+payment_status,+payment_collections.payment_sessions.data,+payment_collections.payment_sessions.status,+payment_collections.payment_sessions.provider_id"
+
+/**
+ * Completes the cart after the shopper returns and tells the outcomes apart. Safe to
+ * call again (a refresh, or after KOMOJU's webhook already placed the order): Medusa
+ * returns the existing order.
+ */
+export async function completeKomojuCheckout(
+  sdk: StoreSdkLike,
+  cartId: string,
+  { providerId = KOMOJU_PROVIDER_ID }: { providerId?: string } = {}
+): Promise<KomojuCheckoutResult> {
+  const response = await sdk.store.cart.complete(cartId, { fields: ORDER_FIELDS })
+  if (response.type === "order") {
+    const order = response.order
+    const session = order.payment_collections
+      ?.map((collection) => collection && komojuSessionOf(collection, providerId))
+      .find(Boolean)
+    if (order.payment_status === "captured" || order.payment_status === "authorized") {
+      return { status: "paid", order }
+    }
+    return { status: "awaiting_payment", order, instructions: paymentInstructions(session?.data) }
+  }
+
+  const cart = response.cart
+  const session = cart.payment_collection && komojuSessionOf(cart.payment_collection, providerId)
+  const message = response.error?.message ?? "The payment was not completed"
+  switch (session?.status) {
+    case "canceled":
+      return { status: "cancelled", cart, message }
+    case "pending":
+    case "requires_more":
+      return { status: "pending", cart, message }
+    default:
+      return { status: "failed", cart, message }
+  }
+}
+
+function komojuSessionOf(
+  collection: PaymentCollectionLike,
+  providerId: string
+): PaymentSessionLike | undefined {
+  return collection.payment_sessions?.find((session) => session.provider_id === providerId)
+}

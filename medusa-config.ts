@@ -18,7 +18,13 @@ const SANDBOX = {
 
 const usingRealKomoju = Boolean(process.env.KOMOJU_SECRET_KEY)
 
-const DEV_CORS = "http://localhost:8000,http://localhost:9000,http://127.0.0.1:8000"
+const storefrontPort = process.env.STOREFRONT_PORT || 8000
+const medusaPort = process.env.PORT || 9000
+const DEV_CORS = [
+  `http://localhost:${storefrontPort}`,
+  `http://127.0.0.1:${storefrontPort}`,
+  `http://localhost:${medusaPort}`,
+].join(",")
 
 module.exports = defineConfig({
   projectConfig: {

@@ -9,7 +9,7 @@ import { join } from "node:path"
 import { startPostgres } from "./lib/postgres.mjs"
 
 const root = new URL("..", import.meta.url).pathname
-const dataDir = join(root, ".data")
+const dataDir = process.env.DEMO_DATA_DIR || join(root, ".data")
 mkdirSync(dataDir, { recursive: true })
 
 const MEDUSA_PORT = Number(process.env.PORT || 9000)
@@ -79,6 +79,7 @@ try {
     KOMOJU_SANDBOX_PORT: String(SANDBOX_PORT),
     PAYMENT_WEBHOOK_DELAY_MS: process.env.PAYMENT_WEBHOOK_DELAY_MS || "1000",
     PORT: String(MEDUSA_PORT),
+    STOREFRONT_PORT: String(STOREFRONT_PORT),
     NODE_ENV: "development",
   }
 

@@ -41,6 +41,8 @@ module.exports = defineConfig({
     disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
   },
   modules: [
+    // A merchant's app gets this module from the plugin entry; here it is loaded from source.
+    { resolve: "./src/modules/komoju" },
     {
       resolve: "@medusajs/medusa/payment",
       options: {

@@ -4,6 +4,8 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { KOMOJU_MODULE } from "../../modules/komoju"
+import type { KomojuModuleService } from "../../modules/komoju/service"
 
 type CreatePaymentSessionBody = {
   provider_id?: unknown
@@ -14,10 +16,13 @@ const KOMOJU_PROVIDER_PREFIX = "pp_komoju_"
 
 /**
  * Runs before Medusa's `POST /store/payment-collections/:id/payment-sessions`. For KOMOJU
- * it sets `data.cart_id` from the cart linked to the payment collection, replacing
- * whatever the client sent, so the `external_order_num` and metadata KOMOJU stores
- * cannot name another cart. The cart's e-mail fills `data.email` when the storefront
- * sends none (KOMOJU mails konbini and bank transfer instructions to it).
+ * it fills from the server's own data what a client must not choose:
+ * - `data.cart_id`: the cart linked to the payment collection, replacing whatever the
+ *   client sent, so KOMOJU's `external_order_num` and metadata cannot name another cart;
+ * - `data.komoju_store_settings`: the admin's payment types, locale, capture mode and
+ *   expiry for the cart's region and currency (a client value is dropped);
+ * - `data.email`: the cart's e-mail when the storefront sends none (KOMOJU mails konbini
+ *   and bank transfer instructions to it).
  */
 export async function attachCartToKomojuSession(
   req: MedusaRequest,
@@ -32,14 +37,23 @@ export async function attachCartToKomojuSession(
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
     const { data: collections } = await query.graph({
       entity: "payment_collection",
-      fields: ["id", "cart.id", "cart.email"],
+      fields: ["id", "currency_code", "cart.id", "cart.email", "cart.region_id"],
       filters: { id: req.params.id },
     })
-    const cart = collections[0]?.cart
+    const collection = collections[0]
+    const cart = collection?.cart
     const data = { ...(body.data ?? {}) }
     delete data.cart_id
+    delete data.komoju_store_settings
     if (cart?.id) data.cart_id = cart.id
     if (!data.email && cart?.email) data.email = cart.email
+
+    const komoju: KomojuModuleService = req.scope.resolve(KOMOJU_MODULE)
+    const settings = await komoju.resolveSettings({
+      regionId: cart?.region_id ?? undefined,
+      currencyCode: collection?.currency_code,
+    })
+    if (Object.keys(settings).length) data.komoju_store_settings = settings
     body.data = data
     next()
   } catch (error) {

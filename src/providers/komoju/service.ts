@@ -28,12 +28,14 @@ import type {
   WebhookActionResult,
 } from "@medusajs/framework/types"
 import {
+  KomojuCaptureMode,
   KomojuError,
   KomojuErrorCode,
   KomojuHeader,
   KomojuHttpClient,
   KomojuPaymentStatus,
   KomojuSessionStatus,
+  type CreateSessionRequest,
   type KomojuClient,
   type KomojuPayment,
   type KomojuSession,
@@ -100,7 +102,7 @@ export class KomojuProviderService extends AbstractPaymentProvider<KomojuProvide
   async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
     const currency = input.currency_code.toUpperCase()
     const data = input.data ?? {}
-    const session = await this.createKomojuSession({
+    const created = await this.createKomojuSession({
       amount: toMinorUnits(input.amount, currency),
       currency,
       data,
@@ -109,8 +111,8 @@ export class KomojuProviderService extends AbstractPaymentProvider<KomojuProvide
       idempotencyKey: input.context?.idempotency_key,
     })
     return {
-      id: session.id,
-      data: this.initialSessionData(session, data, 0),
+      id: created.session.id,
+      data: this.initialSessionData(created, data, 0),
       status: PaymentSessionStatus.PENDING,
     }
   }
@@ -128,7 +130,7 @@ export class KomojuProviderService extends AbstractPaymentProvider<KomojuProvide
     }
     await this.cancelAttempt(current)
     const revision = (current.revision ?? 0) + 1
-    const session = await this.createKomojuSession({
+    const created = await this.createKomojuSession({
       amount,
       currency,
       data: { ...input.data, return_url: current.return_url },
@@ -137,10 +139,10 @@ export class KomojuProviderService extends AbstractPaymentProvider<KomojuProvide
       idempotencyKey: current.session_id ? `${current.session_id}-r${revision}` : undefined,
     })
     this.logger_.info(
-      `KOMOJU session ${current.komoju_session_id} replaced by ${session.id} for a new amount (payment session ${current.session_id})`
+      `KOMOJU session ${current.komoju_session_id} replaced by ${created.session.id} for a new amount (payment session ${current.session_id})`
     )
     return {
-      data: this.initialSessionData(session, input.data ?? {}, revision),
+      data: this.initialSessionData(created, input.data ?? {}, revision),
       status: PaymentSessionStatus.PENDING,
     }
   }
@@ -302,7 +304,7 @@ export class KomojuProviderService extends AbstractPaymentProvider<KomojuProvide
     context: InitiatePaymentInput["context"]
     revision: number
     idempotencyKey?: string
-  }): Promise<KomojuSession> {
+  }): Promise<{ session: KomojuSession; request: CreateSessionRequest }> {
     const medusaPaymentSessionId =
       typeof args.data.session_id === "string" ? args.data.session_id : undefined
     const request = buildSessionRequest({
@@ -320,11 +322,11 @@ export class KomojuProviderService extends AbstractPaymentProvider<KomojuProvide
     this.logger_.info(
       `KOMOJU session ${session.id} created for ${request.payment_data.external_order_num} (payment session ${medusaPaymentSessionId})`
     )
-    return session
+    return { session, request }
   }
 
   private initialSessionData(
-    session: KomojuSession,
+    { session, request }: { session: KomojuSession; request: CreateSessionRequest },
     data: Record<string, unknown>,
     revision: number
   ): KomojuSessionData {
@@ -333,10 +335,10 @@ export class KomojuProviderService extends AbstractPaymentProvider<KomojuProvide
       cart_id: typeof data.cart_id === "string" ? data.cart_id : undefined,
       komoju_session_id: session.id,
       session_url: session.session_url,
-      external_order_num: String(session.payment_data?.external_order_num ?? ""),
+      external_order_num: request.payment_data.external_order_num,
       amount: session.amount,
       currency: session.currency,
-      capture_mode: this.options_.captureMode,
+      capture_mode: request.payment_data.capture ?? KomojuCaptureMode.Auto,
       return_url: session.return_url,
       revision,
       mode: this.options_.secretKey.startsWith("sk_live_") ? "live" : "test",

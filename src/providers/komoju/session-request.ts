@@ -2,6 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import type { PaymentProviderContext } from "@medusajs/framework/types"
 import {
   KomojuLocales,
+  SESSION_EXPIRY_MAX_SECONDS,
   type CreateSessionRequest,
   type KomojuLocale,
 } from "../../lib/komoju"
@@ -15,6 +16,18 @@ export type StorefrontSessionInput = {
   locale?: string
   payment_types?: string[]
   email?: string
+  /**
+   * The store admin's settings for this cart's region and currency, set by the plugin's
+   * store middleware (which drops any value a client sent). They override the options.
+   */
+  komoju_store_settings?: StoreSettings
+}
+
+export type StoreSettings = {
+  payment_types?: string[]
+  default_locale?: string
+  capture_mode?: string
+  session_expires_in_seconds?: number
 }
 
 export const METADATA_PAYMENT_SESSION_ID = "medusa_payment_session_id"
@@ -36,8 +49,9 @@ export type SessionRequestInput = {
  * request, so a retried initiate is replayed by KOMOJU's idempotency, not duplicated.
  */
 export function buildSessionRequest(input: SessionRequestInput): CreateSessionRequest {
-  const { data, context, options } = input
+  const { data, context } = input
   const storefront = data as StorefrontSessionInput
+  const options = withStoreSettings(input.options, storefront.komoju_store_settings)
   const cartId = stringOrUndefined(storefront.cart_id)
   const medusaSessionId = input.medusaPaymentSessionId
 
@@ -67,6 +81,29 @@ export function buildSessionRequest(input: SessionRequestInput): CreateSessionRe
     .join(" ")
   if (name) request.payment_data.name = name
   return request
+}
+
+/** Admin settings win over `medusa-config.ts` options; only values KOMOJU accepts are taken. */
+export function withStoreSettings(
+  options: ResolvedKomojuOptions,
+  settings: StoreSettings | undefined
+): ResolvedKomojuOptions {
+  if (!settings) return options
+  const resolved = { ...options }
+  if (Array.isArray(settings.payment_types) && settings.payment_types.length) {
+    resolved.paymentTypes = settings.payment_types
+  }
+  if ((KomojuLocales as readonly unknown[]).includes(settings.default_locale)) {
+    resolved.defaultLocale = settings.default_locale as KomojuLocale
+  }
+  if (settings.capture_mode === "auto" || settings.capture_mode === "manual") {
+    resolved.captureMode = settings.capture_mode
+  }
+  const expiry = settings.session_expires_in_seconds
+  if (Number.isInteger(expiry) && expiry! > 0 && expiry! <= SESSION_EXPIRY_MAX_SECONDS) {
+    resolved.sessionExpiresInSeconds = expiry
+  }
+  return resolved
 }
 
 /**

@@ -1,4 +1,4 @@
-import { buildSessionRequest, externalOrderNum, resolvePaymentTypes } from "../session-request"
+import { buildSessionRequest, externalOrderNum, resolvePaymentTypes, withStoreSettings } from "../session-request"
 import { resolveOptions } from "../options"
 
 const options = resolveOptions({ secretKey: "sk_test_1", webhookSecret: "w" })
@@ -127,5 +127,49 @@ describe("resolvePaymentTypes", () => {
 
   it("refuses a list that is not a list of names", () => {
     expect(() => resolvePaymentTypes("konbini", undefined)).toThrow("data.payment_types must be a list")
+  })
+})
+
+describe("withStoreSettings", () => {
+  it("lets the admin's settings override the provider options", () => {
+    const request = build({
+      data: {
+        cart_id: "cart_1",
+        return_url: "https://shop.test/r",
+        komoju_store_settings: {
+          payment_types: ["konbini"],
+          default_locale: "en",
+          capture_mode: "manual",
+          session_expires_in_seconds: 600,
+        },
+      },
+    })
+    expect(request).toMatchObject({
+      payment_types: ["konbini"],
+      default_locale: "en",
+      expires_in_seconds: 600,
+      payment_data: { capture: "manual" },
+    })
+  })
+
+  it("still lets the storefront narrow the admin's payment types, not widen them", () => {
+    const request = build({
+      data: {
+        return_url: "https://shop.test/r",
+        payment_types: ["konbini", "paypay"],
+        komoju_store_settings: { payment_types: ["credit_card", "konbini"] },
+      },
+    })
+    expect(request.payment_types).toEqual(["konbini"])
+  })
+
+  it("ignores settings KOMOJU would not accept", () => {
+    const resolved = withStoreSettings(options, {
+      payment_types: [],
+      default_locale: "fr",
+      capture_mode: "later",
+      session_expires_in_seconds: 999999,
+    })
+    expect(resolved).toEqual(options)
   })
 })

@@ -45,6 +45,8 @@ const jest = spawn(
     env: {
       ...process.env,
       ...postgres.env,
+      // Medusa logs every migration of every suite at info; keep CI logs readable.
+      LOG_LEVEL: process.env.LOG_LEVEL || "warn",
       NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules"].filter(Boolean).join(" "),
     },
   }

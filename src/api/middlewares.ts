@@ -1,5 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { attachCartToKomojuSession } from "./middlewares/attach-cart-to-komoju-session"
+import { verifyKomojuWebhook } from "./middlewares/verify-komoju-webhook"
 
 export default defineMiddlewares({
   routes: [
@@ -7,6 +8,11 @@ export default defineMiddlewares({
       method: ["POST"],
       matcher: "/store/payment-collections/:id/payment-sessions",
       middlewares: [attachCartToKomojuSession],
+    },
+    {
+      method: ["POST"],
+      matcher: "/hooks/payment/:provider",
+      middlewares: [verifyKomojuWebhook],
     },
   ],
 })

@@ -1,4 +1,5 @@
-import { defineMiddlewares } from "@medusajs/framework/http"
+import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
+import { AdminUpdateKomojuSettings } from "./admin/komoju/validators"
 import { attachCartToKomojuSession } from "./middlewares/attach-cart-to-komoju-session"
 import { verifyKomojuWebhook } from "./middlewares/verify-komoju-webhook"
 
@@ -13,6 +14,11 @@ export default defineMiddlewares({
       method: ["POST"],
       matcher: "/hooks/payment/:provider",
       middlewares: [verifyKomojuWebhook],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/komoju/settings",
+      middlewares: [validateAndTransformBody(AdminUpdateKomojuSettings)],
     },
   ],
 })

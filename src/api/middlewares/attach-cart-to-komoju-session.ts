@@ -4,6 +4,7 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { unsupportedInCurrency } from "../../lib/komoju"
 import { KOMOJU_MODULE } from "../../modules/komoju"
 import type { KomojuModuleService } from "../../modules/komoju/service"
 
@@ -53,10 +54,23 @@ export async function attachCartToKomojuSession(
       regionId: cart?.region_id ?? undefined,
       currencyCode: collection?.currency_code,
     })
+    if (settings.payment_types && collection?.currency_code) {
+      settings.payment_types = payableIn(settings.payment_types, collection.currency_code)
+    }
     if (Object.keys(settings).length) data.komoju_store_settings = settings
     body.data = data
     next()
   } catch (error) {
     next(error)
   }
+}
+
+/**
+ * A store-wide list may hold methods this currency cannot use (konbini in a USD cart):
+ * offer the rest. If none would remain, keep the list so KOMOJU's own error says why.
+ */
+function payableIn(types: string[], currency: string): string[] {
+  const unsupported = new Set(unsupportedInCurrency(types, currency))
+  const payable = types.filter((type) => !unsupported.has(type))
+  return payable.length ? payable : types
 }

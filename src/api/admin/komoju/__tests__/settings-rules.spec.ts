@@ -1,0 +1,50 @@
+import { settingsProblems } from "../settings-rules"
+
+const regions = [
+  { id: "reg_jp", name: "Japan", currency_code: "jpy" },
+  { id: "reg_us", name: "United States", currency_code: "usd" },
+]
+
+describe("settingsProblems", () => {
+  it("accepts cards everywhere and konbini for yen", () => {
+    expect(
+      settingsProblems(
+        { payment_types: ["credit_card"], scopes: [{ scope_type: "currency", scope_id: "jpy", payment_types: ["credit_card", "konbini"] }] },
+        regions
+      )
+    ).toEqual([])
+  })
+
+  it("refuses a payment type KOMOJU does not have", () => {
+    expect(settingsProblems({ payment_types: ["credit_card", "bitcoin"] }, regions)).toEqual([
+      "unknown payment types: bitcoin",
+    ])
+  })
+
+  it("refuses konbini for a dollar region", () => {
+    expect(
+      settingsProblems({ scopes: [{ scope_type: "region", scope_id: "reg_us", payment_types: ["konbini"] }] }, regions)
+    ).toEqual(["konbini cannot be paid in USD (region reg_us)"])
+  })
+
+  it("refuses a store-wide list that leaves a region nothing to pay with", () => {
+    expect(settingsProblems({ payment_types: ["konbini"] }, regions)).toEqual([
+      "region United States (USD) would have no payment type: add one it supports, or a setting for that region",
+    ])
+  })
+
+  it("accepts a store-wide yen-only list when the dollar region has its own", () => {
+    expect(
+      settingsProblems(
+        { payment_types: ["konbini"], scopes: [{ scope_type: "region", scope_id: "reg_us", payment_types: ["credit_card"] }] },
+        regions
+      )
+    ).toEqual([])
+  })
+
+  it("refuses a scope for a region that does not exist", () => {
+    expect(
+      settingsProblems({ scopes: [{ scope_type: "region", scope_id: "reg_x", payment_types: ["credit_card"] }] }, regions)
+    ).toEqual(["region reg_x does not exist"])
+  })
+})

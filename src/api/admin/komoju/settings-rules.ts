@@ -1,0 +1,58 @@
+import { findPaymentType, unsupportedInCurrency } from "../../../lib/komoju"
+import type { AdminUpdateKomojuSettingsType } from "./validators"
+
+export type StoreRegion = { id: string; name: string; currency_code: string }
+
+/**
+ * The combinations KOMOJU would refuse at checkout, as messages an admin can act on:
+ * unknown types, a type a currency does not support (konbini in USD), and a region left
+ * with no type it can pay with. Empty when the settings are fine. Pure.
+ */
+export function settingsProblems(
+  input: AdminUpdateKomojuSettingsType,
+  regions: StoreRegion[]
+): string[] {
+  const problems: string[] = []
+  const all = [...(input.payment_types ?? []), ...(input.scopes ?? []).flatMap((s) => s.payment_types)]
+  const unknown = [...new Set(all.filter((id) => !findPaymentType(id)))]
+  if (unknown.length) problems.push(`unknown payment types: ${unknown.join(", ")}`)
+
+  for (const scope of input.scopes ?? []) {
+    const currency =
+      scope.scope_type === "currency"
+        ? scope.scope_id
+        : regions.find((region) => region.id === scope.scope_id)?.currency_code
+    if (!currency) {
+      problems.push(`region ${scope.scope_id} does not exist`)
+      continue
+    }
+    const unsupported = unsupportedInCurrency(scope.payment_types, currency).filter((id) => findPaymentType(id))
+    if (unsupported.length) {
+      problems.push(`${unsupported.join(", ")} cannot be paid in ${currency.toUpperCase()} (${describe(scope)})`)
+    }
+  }
+
+  if (input.payment_types) {
+    for (const region of regions) {
+      const overridden = (input.scopes ?? []).some(
+        (s) =>
+          (s.scope_type === "region" && s.scope_id === region.id) ||
+          (s.scope_type === "currency" && s.scope_id === region.currency_code)
+      )
+      if (overridden) continue
+      const usable = input.payment_types.filter(
+        (id) => findPaymentType(id) && !unsupportedInCurrency([id], region.currency_code).length
+      )
+      if (!usable.length) {
+        problems.push(
+          `region ${region.name} (${region.currency_code.toUpperCase()}) would have no payment type: add one it supports, or a setting for that region`
+        )
+      }
+    }
+  }
+  return problems
+}
+
+function describe(scope: { scope_type: string; scope_id: string }) {
+  return `${scope.scope_type} ${scope.scope_id}`
+}

@@ -9,7 +9,7 @@ import { KomojuHeader } from "../../lib/komoju"
 import { KOMOJU_MODULE } from "../../modules/komoju"
 import type { KomojuModuleService } from "../../modules/komoju/service"
 import { headerValue, isValidSignature, parseEvent, toRawBody } from "../../providers/komoju/webhook"
-import { komojuWebhookSecret } from "../komoju-provider-config"
+import { komojuWebhookSecret } from "../../lib/komoju-provider-config"
 
 const KOMOJU_HOOK_PREFIX = "komoju_"
 

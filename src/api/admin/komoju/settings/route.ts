@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { KOMOJU_PAYMENT_TYPES } from "../../../../lib/komoju"
 import { KOMOJU_MODULE } from "../../../../modules/komoju"
 import type { KomojuModuleService } from "../../../../modules/komoju/service"
-import { komojuProviders } from "../../../komoju-provider-config"
+import { komojuProviders } from "../../../../lib/komoju-provider-config"
 import { settingsProblems, type StoreRegion } from "../settings-rules"
 import type { AdminUpdateKomojuSettingsType } from "../validators"
 

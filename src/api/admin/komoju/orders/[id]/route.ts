@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { komojuProviders } from "../../../../komoju-provider-config"
+import { komojuProviders } from "../../../../../lib/komoju-provider-config"
 import { summarizeKomojuPayment, type OrderPaymentRecords } from "../../order-summary"
 
 const DEFAULT_KOMOJU_ORIGIN = "https://komoju.com"

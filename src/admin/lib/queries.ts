@@ -1,0 +1,67 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { sdk } from "./sdk"
+import type { KomojuOrderPayment, KomojuSettingsPage, KomojuSettingsUpdate } from "./types"
+
+const komojuKeys = {
+  settings: ["komoju", "settings"] as const,
+  order: (orderId: string) => ["komoju", "order", orderId] as const,
+}
+
+/** The dashboard's own order queries all start with this key. */
+const DASHBOARD_ORDERS_KEY = ["orders"] as const
+
+export function useKomojuSettings() {
+  return useQuery({
+    queryKey: komojuKeys.settings,
+    queryFn: () => sdk.client.fetch<KomojuSettingsPage>("/admin/komoju/settings"),
+  })
+}
+
+/** Rejects with the server's message (a FetchError) when the settings are refused. */
+export function useSaveKomojuSettings() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: KomojuSettingsUpdate) =>
+      sdk.client.fetch<KomojuSettingsPage>("/admin/komoju/settings", { method: "POST", body }),
+    // The response is the whole page as saved: no need to ask again.
+    onSuccess: (page) => queryClient.setQueryData(komojuKeys.settings, page),
+  })
+}
+
+export function useKomojuOrderPayment(orderId: string) {
+  return useQuery({
+    queryKey: komojuKeys.order(orderId),
+    queryFn: () =>
+      sdk.client.fetch<{ komoju: KomojuOrderPayment | null }>(`/admin/komoju/orders/${orderId}`),
+  })
+}
+
+/**
+ * Capture and cancel go through Medusa's own admin API, so that Medusa's workflows
+ * record them and the provider makes the KOMOJU call. Afterwards both this widget and
+ * the dashboard's order sections are refreshed.
+ */
+function useOrderPaymentAction<TInput>(orderId: string, action: (input: TInput) => Promise<unknown>) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: action,
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: komojuKeys.order(orderId) }),
+        queryClient.invalidateQueries({ queryKey: DASHBOARD_ORDERS_KEY }),
+      ]),
+  })
+}
+
+export function useCaptureKomojuPayment(orderId: string) {
+  return useOrderPaymentAction(orderId, (paymentId: string) => sdk.admin.payment.capture(paymentId, {}))
+}
+
+/**
+ * Medusa 2.21 has no route to cancel a lone payment: an authorization is released by
+ * cancelling the order, whose workflow cancels its uncaptured payments through the
+ * provider.
+ */
+export function useCancelKomojuOrder(orderId: string) {
+  return useOrderPaymentAction(orderId, () => sdk.admin.order.cancel(orderId))
+}

@@ -1,0 +1,92 @@
+/**
+ * What the plugin's admin routes (src/api/admin/komoju/*) send, as it arrives in the
+ * browser: dates are ISO strings once serialized.
+ */
+import type { KomojuPaymentTypeInfo } from "../../lib/komoju/payment-types"
+
+export type { KomojuPaymentTypeInfo }
+
+export type KomojuLocale = "ja" | "en" | "ko"
+export type KomojuCaptureMode = "auto" | "manual"
+
+export type KomojuScope = {
+  scope_type: "region" | "currency"
+  scope_id: string
+  payment_types: string[]
+}
+
+/** The admin's choices; null means "use the provider option from medusa-config.ts". */
+export type KomojuSettings = {
+  payment_types: string[] | null
+  default_locale: KomojuLocale | null
+  capture_mode: KomojuCaptureMode | null
+  session_expires_in_seconds: number | null
+  scopes: KomojuScope[]
+}
+
+export type StoreRegion = { id: string; name: string; currency_code: string }
+
+export type KomojuWebhookHealth = {
+  /** Where KOMOJU must post, relative to the backend (`/hooks/payment/komoju_<id>`). */
+  path: string
+  last_accepted_at: string | null
+  last_accepted_event: string | null
+  /** Deliveries refused for a missing or wrong signature. */
+  refused_count: number
+  last_refused_at: string | null
+}
+
+/** GET and POST /admin/komoju/settings. */
+export type KomojuSettingsPage = {
+  settings: KomojuSettings
+  defaults: {
+    /** null: every method active on the KOMOJU account. */
+    payment_types: string[] | null
+    default_locale: KomojuLocale
+    capture_mode: KomojuCaptureMode
+    /** null: KOMOJU's own default. */
+    session_expires_in_seconds: number | null
+  }
+  mode: "test" | "live"
+  webhook: KomojuWebhookHealth
+  payment_types: KomojuPaymentTypeInfo[]
+  regions: StoreRegion[]
+}
+
+/** The body POST /admin/komoju/settings accepts; every field is optional. */
+export type KomojuSettingsUpdate = Partial<KomojuSettings>
+
+export type MedusaPaymentStatus = "awaiting" | "authorized" | "captured" | "canceled"
+
+/** GET /admin/komoju/orders/:id → `komoju` (null when the order was not paid through KOMOJU). */
+export type KomojuOrderPayment = {
+  provider_id: string
+  payment_session_id: string
+  /** Medusa's payment; null while a cash payment waits at the counter. */
+  payment_id: string | null
+  medusa_status: MedusaPaymentStatus
+  komoju_session_id: string | null
+  komoju_payment_id: string | null
+  komoju_status: string | null
+  payment_type: string | null
+  payment_details: KomojuPaymentDetails
+  /** KOMOJU's minor units (yen, cents) in `currency`. */
+  amount: number | null
+  currency: string | null
+  mode: string | null
+  /** Medusa's refunds: amounts in major units, as Medusa stores them. */
+  refunds: { id: string; amount: number; note: string | null; created_at: string }[]
+  dashboard_url: string | null
+  can_capture: boolean
+  can_cancel: boolean
+}
+
+export type KomojuPaymentDetails = {
+  brand?: string
+  last_four_digits?: string
+  store?: string
+  receipt?: string
+  confirmation_code?: string
+  instructions_url?: string
+  payment_deadline?: string | null
+}

@@ -20,6 +20,7 @@ const realKomoju = Boolean(process.env.KOMOJU_SECRET_KEY && process.env.KOMOJU_W
 const medusaUrl = `http://localhost:${MEDUSA_PORT}`
 
 const log = (line) => console.log(`[demo] ${line}`)
+const medusaCli = join(root, "node_modules/@medusajs/cli/cli.js")
 const children = []
 let postgres
 let stopping = false
@@ -28,10 +29,18 @@ async function stopAll(code = 0) {
   if (stopping) return
   stopping = true
   log("stopping…")
-  for (const child of children.reverse()) {
-    if (child.exitCode === null) child.kill("SIGTERM")
+  // Each child leads its own process group: `medusa develop` runs the server in a
+  // grandchild, which must stop too.
+  const signalGroup = (child, signal) => {
+    try {
+      process.kill(-child.pid, signal)
+    } catch {}
   }
-  await Promise.all(children.map((child) => child.exitCode === null && new Promise((r) => child.once("exit", r))))
+  const running = children.reverse().filter((child) => child.exitCode === null)
+  running.forEach((child) => signalGroup(child, "SIGTERM"))
+  const killer = setTimeout(() => running.forEach((child) => signalGroup(child, "SIGKILL")), 10_000)
+  await Promise.all(running.map((child) => child.exitCode === null && new Promise((r) => child.once("exit", r))))
+  clearTimeout(killer)
   await postgres?.stop().catch(() => {})
   log("stopped")
   process.exit(code)
@@ -40,7 +49,12 @@ process.on("SIGINT", () => stopAll(0))
 process.on("SIGTERM", () => stopAll(0))
 
 function run(name, command, args, env, { background = false } = {}) {
-  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] })
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: background,
+  })
   const prefix = (chunk) =>
     chunk.toString().split("\n").filter(Boolean).forEach((line) => console.log(`[${name}] ${line}`))
   child.stdout.on("data", prefix)
@@ -84,10 +98,10 @@ try {
   }
 
   log("migrating the database…")
-  await run("migrate", "npx", ["medusa", "db:migrate"], medusaEnv)
+  await run("migrate", process.execPath, [medusaCli, "db:migrate"], medusaEnv)
   const storeFile = join(dataDir, "demo-store.json")
   log("seeding the store (skipped when already seeded)…")
-  await run("seed", "npx", ["medusa", "exec", "./scripts/demo/seed.ts"], { ...medusaEnv, DEMO_STORE_FILE: storeFile })
+  await run("seed", process.execPath, [medusaCli, "exec", "./scripts/demo/seed.ts"], { ...medusaEnv, DEMO_STORE_FILE: storeFile })
   const store = JSON.parse(readFileSync(storeFile, "utf8"))
 
   if (!realKomoju) {
@@ -104,7 +118,7 @@ try {
     await waitFor(`http://127.0.0.1:${SANDBOX_PORT}/_sandbox/health`, "KOMOJU sandbox")
   }
 
-  run("medusa", "npx", ["medusa", "develop"], medusaEnv, { background: true })
+  run("medusa", process.execPath, [medusaCli, "develop"], medusaEnv, { background: true })
   await waitFor(`${medusaUrl}/health`, "Medusa")
 
   const storefrontEntry = join(root, "examples/storefront/server.mjs")

@@ -94,8 +94,7 @@ export type KomojuCheckoutResult =
   /** KOMOJU has no result yet (the shopper has not finished paying). */
   | { status: "pending"; cart: CartLike; message: string }
 
-const ORDER_FIELDS =
-  "+payment_status,+payment_collections.payment_sessions.data,+payment_collections.payment_sessions.status,+payment_collections.payment_sessions.provider_id"
+const CART_PAYMENT_FIELDS = "id,*payment_collection,*payment_collection.payment_sessions"
 
 /**
  * Completes the cart after the shopper returns and tells the outcomes apart. Safe to
@@ -107,21 +106,26 @@ export async function completeKomojuCheckout(
   cartId: string,
   { providerId = KOMOJU_PROVIDER_ID }: { providerId?: string } = {}
 ): Promise<KomojuCheckoutResult> {
-  const response = await sdk.store.cart.complete(cartId, { fields: ORDER_FIELDS })
-  if (response.type === "order") {
-    const order = response.order
-    const session = order.payment_collections
-      ?.map((collection) => collection && komojuSessionOf(collection, providerId))
-      .find(Boolean)
-    if (order.payment_status === "captured" || order.payment_status === "authorized") {
-      return { status: "paid", order }
+  let message = "The payment was not completed"
+  try {
+    const response = await sdk.store.cart.complete(cartId)
+    if (response.type === "order") {
+      const order = response.order
+      const collection = order.payment_collections?.find(Boolean)
+      // Authorized or captured money means paid; an order without it awaits cash.
+      if (Number(collection?.captured_amount ?? 0) > 0 || Number(collection?.authorized_amount ?? 0) > 0) {
+        return { status: "paid", order }
+      }
+      const session = await komojuSessionOfCart(sdk, cartId, providerId)
+      return { status: "awaiting_payment", order, instructions: paymentInstructions(session?.data) }
     }
-    return { status: "awaiting_payment", order, instructions: paymentInstructions(session?.data) }
+    message = response.error?.message ?? message
+  } catch (error) {
+    // Medusa answers 400 when KOMOJU reports no payment; the session says why.
+    message = error instanceof Error ? error.message : String(error)
   }
-
-  const cart = response.cart
+  const { cart } = await sdk.store.cart.retrieve(cartId, { fields: CART_PAYMENT_FIELDS })
   const session = cart.payment_collection && komojuSessionOf(cart.payment_collection, providerId)
-  const message = response.error?.message ?? "The payment was not completed"
   switch (session?.status) {
     case "canceled":
       return { status: "cancelled", cart, message }
@@ -131,6 +135,11 @@ export async function completeKomojuCheckout(
     default:
       return { status: "failed", cart, message }
   }
+}
+
+async function komojuSessionOfCart(sdk: StoreSdkLike, cartId: string, providerId: string) {
+  const { cart } = await sdk.store.cart.retrieve(cartId, { fields: CART_PAYMENT_FIELDS })
+  return cart.payment_collection ? komojuSessionOf(cart.payment_collection, providerId) : undefined
 }
 
 function komojuSessionOf(

@@ -14,6 +14,8 @@ export type PaymentSessionLike = {
 
 export type PaymentCollectionLike = {
   id: string
+  authorized_amount?: number | null
+  captured_amount?: number | null
   payment_sessions?: PaymentSessionLike[] | null
 }
 
@@ -44,6 +46,7 @@ export interface StoreSdkLike {
     }
     cart: {
       complete(cartId: string, query?: Record<string, unknown>): Promise<CompleteCartResponseLike>
+      retrieve(cartId: string, query?: Record<string, unknown>): Promise<{ cart: CartLike }>
     }
   }
 }

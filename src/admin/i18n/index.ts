@@ -15,7 +15,6 @@ const en = {
       saved: "KOMOJU settings saved",
       notSaved: "KOMOJU settings not saved",
       loadFailed: "Could not load the KOMOJU settings",
-      useDefault: "Default",
       defaultValue: "Default ({{value}})",
       paymentTypes: {
         title: "Payment methods",
@@ -69,7 +68,7 @@ const en = {
         refusingHint:
           "The latest delivery failed the signature check: the secret token in KOMOJU's dashboard and KOMOJU_WEBHOOK_SECRET differ.",
         lastAccepted: "Last valid webhook",
-        lastEvent: "Its event",
+        lastEvent: "Last event",
         refusedCount: "Refused (bad signature)",
         lastRefused: "Last refused",
         never: "Never",
@@ -114,6 +113,7 @@ const en = {
         expired: "Expired",
         failed: "Failed",
       },
+      cashAwaiting: "Receipt issued, awaiting payment",
       refunds: "Refunds",
       noRefunds: "None",
       openDashboard: "Open in KOMOJU",
@@ -146,7 +146,6 @@ const ja: typeof en = {
       saved: "KOMOJU の設定を保存しました",
       notSaved: "KOMOJU の設定は保存されませんでした",
       loadFailed: "KOMOJU の設定を読み込めませんでした",
-      useDefault: "デフォルト",
       defaultValue: "デフォルト（{{value}}）",
       paymentTypes: {
         title: "決済方法",
@@ -200,7 +199,7 @@ const ja: typeof en = {
         refusingHint:
           "最新の配信が署名チェックに失敗しました。KOMOJU ダッシュボードのシークレットトークンと KOMOJU_WEBHOOK_SECRET が一致していません。",
         lastAccepted: "最後に受信した正しい Webhook",
-        lastEvent: "そのイベント",
+        lastEvent: "最後のイベント",
         refusedCount: "拒否した件数（署名不正）",
         lastRefused: "最後に拒否した日時",
         never: "なし",
@@ -245,6 +244,7 @@ const ja: typeof en = {
         expired: "期限切れ",
         failed: "失敗",
       },
+      cashAwaiting: "受付済み・支払い待ち",
       refunds: "返金",
       noRefunds: "なし",
       openDashboard: "KOMOJU で開く",

@@ -4,6 +4,7 @@ import {
   KomojuCheckoutError,
   readKomojuReturn,
   startKomojuPayment,
+  type CartLike,
   type CompleteCartResponseLike,
   type StoreSdkLike,
 } from ".."
@@ -15,15 +16,19 @@ const komojuSession = (status: string, data: Record<string, unknown> = {}) => ({
   data: { komoju_session_id: "sess_1", session_url: "https://komoju.test/sessions/sess_1", ...data },
 })
 
-function fakeSdk(complete?: CompleteCartResponseLike) {
+function fakeSdk(complete?: CompleteCartResponseLike | Error, cart?: CartLike) {
   const initiatePaymentSession = jest.fn(async () => ({
     payment_collection: { id: "paycol_1", payment_sessions: [komojuSession("pending")] },
   }))
-  const completeCart = jest.fn(async () => complete!)
+  const completeCart = jest.fn(async () => {
+    if (complete instanceof Error) throw complete
+    return complete!
+  })
+  const retrieve = jest.fn(async () => ({ cart: cart! }))
   const sdk: StoreSdkLike = {
-    store: { payment: { initiatePaymentSession }, cart: { complete: completeCart } },
+    store: { payment: { initiatePaymentSession }, cart: { complete: completeCart, retrieve } },
   }
-  return { sdk, initiatePaymentSession, completeCart }
+  return { sdk, initiatePaymentSession, completeCart, retrieve }
 }
 
 describe("startKomojuPayment", () => {
@@ -74,36 +79,36 @@ describe("readKomojuReturn", () => {
 })
 
 describe("completeKomojuCheckout", () => {
-  const cart = (status: string) => ({
+  const cart = (status: string, data: Record<string, unknown> = {}): CartLike => ({
     id: "cart_1",
-    payment_collection: { id: "paycol_1", payment_sessions: [komojuSession(status)] },
+    payment_collection: { id: "paycol_1", payment_sessions: [komojuSession(status, data)] },
+  })
+  const paidOrder = (captured: number, authorized = captured) => ({
+    id: "order_1",
+    payment_collections: [{ id: "paycol_1", captured_amount: captured, authorized_amount: authorized }],
   })
 
   it("reports a captured order as paid", async () => {
-    const { sdk } = fakeSdk({ type: "order", order: { id: "order_1", payment_status: "captured" } })
+    const { sdk } = fakeSdk({ type: "order", order: paidOrder(2900) })
     await expect(completeKomojuCheckout(sdk, "cart_1")).resolves.toMatchObject({ status: "paid", order: { id: "order_1" } })
   })
 
-  it("reports a konbini order as awaiting payment, with the receipt", async () => {
-    const order = {
-      id: "order_2",
-      payment_status: "awaiting",
-      payment_collections: [
-        {
-          id: "paycol_1",
-          payment_sessions: [
-            komojuSession("pending_authorization", {
-              payment_type: "konbini",
-              payment_details: { store: "lawson", receipt: "123-456", payment_deadline: "2026-11-26T14:59:59Z" },
-            }),
-          ],
-        },
-      ],
-    }
-    const { sdk } = fakeSdk({ type: "order", order })
+  it("reports a held card authorization as paid", async () => {
+    const { sdk } = fakeSdk({ type: "order", order: paidOrder(0, 2900) })
+    await expect(completeKomojuCheckout(sdk, "cart_1")).resolves.toMatchObject({ status: "paid" })
+  })
+
+  it("reports a konbini order as awaiting payment, with the receipt from the payment session", async () => {
+    const { sdk, retrieve } = fakeSdk(
+      { type: "order", order: paidOrder(0) },
+      cart("pending_authorization", {
+        payment_type: "konbini",
+        payment_details: { store: "lawson", receipt: "123-456", payment_deadline: "2026-11-26T14:59:59Z" },
+      })
+    )
     await expect(completeKomojuCheckout(sdk, "cart_1")).resolves.toEqual({
       status: "awaiting_payment",
-      order,
+      order: paidOrder(0),
       instructions: {
         paymentType: "konbini",
         store: "lawson",
@@ -111,18 +116,24 @@ describe("completeKomojuCheckout", () => {
         paymentDeadline: "2026-11-26T14:59:59Z",
       },
     })
+    expect(retrieve).toHaveBeenCalledWith("cart_1", expect.objectContaining({ fields: expect.stringContaining("payment_sessions") }))
   })
 
   it.each([
     ["canceled", "cancelled"],
     ["error", "failed"],
     ["pending", "pending"],
-  ])("reports a %s KOMOJU session as %s, keeping the cart", async (sessionStatus, status) => {
-    const { sdk } = fakeSdk({ type: "cart", cart: cart(sessionStatus), error: { message: "not authorized" } })
+  ])("reports a %s KOMOJU session as %s when Medusa refuses to complete, keeping the cart", async (sessionStatus, status) => {
+    const { sdk } = fakeSdk(new Error("Session was not authorized with the provider."), cart(sessionStatus))
     await expect(completeKomojuCheckout(sdk, "cart_1")).resolves.toMatchObject({
       status,
       cart: { id: "cart_1" },
-      message: "not authorized",
+      message: "Session was not authorized with the provider.",
     })
+  })
+
+  it("keeps Medusa's message when it answers with the cart", async () => {
+    const { sdk } = fakeSdk({ type: "cart", cart: cart("error"), error: { message: "declined" } }, cart("error"))
+    await expect(completeKomojuCheckout(sdk, "cart_1")).resolves.toMatchObject({ status: "failed", message: "declined" })
   })
 })

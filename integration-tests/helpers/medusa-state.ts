@@ -1,0 +1,54 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+
+export type OrderState = {
+  id: string
+  status: string
+  payment_status: string
+  total: number
+  payments: { id: string; amount: number; captured_at: string | null; refunds: { amount: number; note: string | null }[] }[]
+}
+
+/** Reads what Medusa holds for a cart's order, straight from its modules. */
+export async function orderOfCart(container: MedusaContainer, cartId: string): Promise<OrderState | undefined> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: links } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } })
+  if (!links[0]) return undefined
+  const { data: orders } = await query.graph({
+    entity: "order",
+    fields: [
+      "id",
+      "status",
+      "payment_status",
+      "total",
+      "payment_collections.payments.id",
+      "payment_collections.payments.amount",
+      "payment_collections.payments.captured_at",
+      "payment_collections.payments.refunds.amount",
+      "payment_collections.payments.refunds.note",
+    ],
+    filters: { id: links[0].order_id },
+  })
+  const order = orders[0]
+  return {
+    id: order.id,
+    status: order.status,
+    payment_status: order.payment_status,
+    total: Number(order.total),
+    payments: (order.payment_collections ?? []).flatMap((c: { payments?: unknown[] } | null) => (c?.payments ?? []) as OrderState["payments"]),
+  }
+}
+
+/** Reserved quantity of a product's stock at every location (released on cancellation). */
+export async function reservedQuantity(container: MedusaContainer, sku: string): Promise<number> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "inventory_item",
+    fields: ["location_levels.reserved_quantity"],
+    filters: { sku },
+  })
+  return (data[0]?.location_levels ?? []).reduce(
+    (sum: number, level: { reserved_quantity: number } | null) => sum + Number(level?.reserved_quantity ?? 0),
+    0
+  )
+}

@@ -9,27 +9,24 @@ export type OrderState = {
   payments: { id: string; amount: number; captured_at: string | null; refunds: { amount: number; note: string | null }[] }[]
 }
 
-/** Reads what Medusa holds for a cart's order, straight from its modules. */
-export async function orderOfCart(container: MedusaContainer, cartId: string): Promise<OrderState | undefined> {
+type AdminApi = { get: (url: string, config: unknown) => Promise<{ data: { order: Record<string, any> } }> }
+
+/**
+ * What Medusa holds for a cart's order. The order is found through the cart link; its
+ * payment status is computed by Medusa's admin API, as an admin sees it.
+ */
+export async function orderOfCart(
+  container: MedusaContainer,
+  api: AdminApi,
+  admin: { headers: Record<string, string> },
+  cartId: string
+): Promise<OrderState | undefined> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: links } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } })
   if (!links[0]) return undefined
-  const { data: orders } = await query.graph({
-    entity: "order",
-    fields: [
-      "id",
-      "status",
-      "payment_status",
-      "total",
-      "payment_collections.payments.id",
-      "payment_collections.payments.amount",
-      "payment_collections.payments.captured_at",
-      "payment_collections.payments.refunds.amount",
-      "payment_collections.payments.refunds.note",
-    ],
-    filters: { id: links[0].order_id },
-  })
-  const order = orders[0]
+  const fields = "id,status,payment_status,total,*payment_collections.payments,*payment_collections.payments.refunds"
+  const { data } = await api.get(`/admin/orders/${links[0].order_id}?fields=${encodeURIComponent(fields)}`, admin)
+  const order = data.order
   return {
     id: order.id,
     status: order.status,

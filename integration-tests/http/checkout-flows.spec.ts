@@ -47,7 +47,7 @@ medusaIntegrationTestRunner({
       await new Promise((resolve) => setTimeout(resolve, 500))
     })
 
-    const order = (cartId: string) => orderOfCart(getContainer(), cartId)
+    const order = (cartId: string) => orderOfCart(getContainer(), api, admin, cartId)
 
     async function paidByCard(regionKey: "jp" | "us" = "jp", country = "jp") {
       const cart = await shopper.fillCart(store.regions[regionKey], [{ handle: "matcha", quantity: 2 }], country)
@@ -65,7 +65,7 @@ medusaIntegrationTestRunner({
       const { payment } = await komoju.complete(started.komojuSessionId, { payment_type: "credit_card" })
       expect(payment.amount).toBe(2 * 1200 + 500)
       const result = await shopper.completeCheckout(cart.id)
-      expect(result).toMatchObject({ status: "paid", order: { payment_status: "captured" } })
+      expect(result.status).toBe("paid")
 
       await sandbox.webhooksIdle()
       const placed = await eventually(async () => {

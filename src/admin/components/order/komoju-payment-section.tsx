@@ -1,6 +1,6 @@
 import { ArrowUpRightOnBox } from "@medusajs/icons"
-import { findPaymentType } from "../../../lib/komoju/payment-types"
 import { Badge, Copy, StatusBadge, Text } from "@medusajs/ui"
+import { findPaymentType } from "../../../lib/komoju/payment-types"
 import { formatDateTime, formatMajorUnits, formatMinorUnits } from "../../lib/format"
 import { useKomojuTranslation } from "../../lib/i18n"
 import type { KomojuOrderPayment, MedusaPaymentStatus } from "../../lib/types"
@@ -43,6 +43,7 @@ type KomojuPaymentSectionProps = { orderId: string; payment: KomojuOrderPayment 
 export function KomojuPaymentSection({ orderId, payment }: KomojuPaymentSectionProps) {
   const { t, label, locale } = useKomojuTranslation()
   const currency = payment.currency
+  const awaitingCash = isAwaitingCash(payment)
   return (
     <Section
       title={t("komoju.order.title")}
@@ -85,11 +86,11 @@ export function KomojuPaymentSection({ orderId, payment }: KomojuPaymentSectionP
         <KeyValueRow label={t("komoju.order.komojuStatus")}>
           {payment.komoju_status ? (
             <StatusBadge
-              color={isAwaitingCash(payment) ? "orange" : (KOMOJU_STATUS_COLOR[payment.komoju_status] ?? "grey")}
+              color={awaitingCash ? "orange" : (KOMOJU_STATUS_COLOR[payment.komoju_status] ?? "grey")}
               data-testid="komoju-order-komoju-status"
               data-status={payment.komoju_status}
             >
-              {isAwaitingCash(payment)
+              {awaitingCash
                 ? t("komoju.order.cashAwaiting")
                 : label("komoju.order.komojuStatuses", payment.komoju_status)}
             </StatusBadge>

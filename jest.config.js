@@ -35,5 +35,11 @@ module.exports = {
       testMatch: ["<rootDir>/integration-tests/http/**/*.spec.ts"],
       setupFiles: ["<rootDir>/integration-tests/setup.js"],
     },
+    {
+      ...base,
+      displayName: "e2e",
+      testMatch: ["<rootDir>/integration-tests/e2e/**/*.spec.ts"],
+      setupFiles: ["<rootDir>/integration-tests/setup.js"],
+    },
   ],
 }

@@ -118,7 +118,9 @@ try {
     await waitFor(`http://127.0.0.1:${SANDBOX_PORT}/_sandbox/health`, "KOMOJU sandbox")
   }
 
-  run("medusa", process.execPath, [medusaCli, "develop"], medusaEnv, { background: true })
+  // `start` in development mode serves the admin through Vite like `develop`, without
+  // restarting whenever a file in the repository changes.
+  run("medusa", process.execPath, [medusaCli, "start"], medusaEnv, { background: true })
   await waitFor(`${medusaUrl}/health`, "Medusa")
 
   const storefrontEntry = join(root, "examples/storefront/server.mjs")

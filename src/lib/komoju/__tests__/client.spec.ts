@@ -30,9 +30,9 @@ afterAll(() => nock.enableNetConnect())
 
 describe("KomojuHttpClient", () => {
   it("authenticates with the secret key as Basic user and an empty password", async () => {
-    const scope = nock(API)
+    const expected = `Basic ${Buffer.from("sk_test_abc:").toString("base64")}`
+    const scope = nock(API, { reqheaders: { authorization: expected } })
       .get("/sessions/sess1")
-      .basicAuth({ user: "sk_test_abc", pass: "" })
       .reply(200, session)
     await expect(client().retrieveSession("sess1")).resolves.toMatchObject({ id: "sess1" })
     expect(scope.isDone()).toBe(true)

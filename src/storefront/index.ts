@@ -95,34 +95,38 @@ export type KomojuCheckoutResult =
   | { status: "pending"; cart: CartLike; message: string }
 
 const CART_PAYMENT_FIELDS = "id,*payment_collection,*payment_collection.payment_sessions"
+const COMPLETION_ATTEMPTS = 5
+const CONFLICT_PAUSE_MS = 1000
 
 /**
  * Completes the cart after the shopper returns and tells the outcomes apart. Safe to
  * call again (a refresh, or after KOMOJU's webhook already placed the order): Medusa
- * returns the existing order.
+ * returns the existing order. When the webhook is completing the same cart at that very
+ * moment, Medusa answers 409; the helper waits and asks again.
  */
 export async function completeKomojuCheckout(
   sdk: StoreSdkLike,
   cartId: string,
-  { providerId = KOMOJU_PROVIDER_ID }: { providerId?: string } = {}
+  { providerId = KOMOJU_PROVIDER_ID, pauseMs = CONFLICT_PAUSE_MS }: { providerId?: string; pauseMs?: number } = {}
 ): Promise<KomojuCheckoutResult> {
   let message = "The payment was not completed"
-  try {
-    const response = await sdk.store.cart.complete(cartId)
-    if (response.type === "order") {
-      const order = response.order
-      const collection = order.payment_collections?.find(Boolean)
-      // Authorized or captured money means paid; an order without it awaits cash.
-      if (Number(collection?.captured_amount ?? 0) > 0 || Number(collection?.authorized_amount ?? 0) > 0) {
-        return { status: "paid", order }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await sdk.store.cart.complete(cartId)
+      if (response.type === "order") return describeOrder(sdk, cartId, response.order, providerId)
+      message = response.error?.message ?? message
+      break
+    } catch (error) {
+      const status = httpStatus(error)
+      if (status === 409 && attempt < COMPLETION_ATTEMPTS) {
+        await new Promise((resolve) => setTimeout(resolve, pauseMs))
+        continue
       }
-      const session = await komojuSessionOfCart(sdk, cartId, providerId)
-      return { status: "awaiting_payment", order, instructions: paymentInstructions(session?.data) }
+      // Medusa answers 400 when KOMOJU reports no payment; the session says why.
+      if (status !== 400) throw error
+      message = error instanceof Error ? error.message : String(error)
+      break
     }
-    message = response.error?.message ?? message
-  } catch (error) {
-    // Medusa answers 400 when KOMOJU reports no payment; the session says why.
-    message = error instanceof Error ? error.message : String(error)
   }
   const { cart } = await sdk.store.cart.retrieve(cartId, { fields: CART_PAYMENT_FIELDS })
   const session = cart.payment_collection && komojuSessionOf(cart.payment_collection, providerId)
@@ -135,6 +139,27 @@ export async function completeKomojuCheckout(
     default:
       return { status: "failed", cart, message }
   }
+}
+
+async function describeOrder(
+  sdk: StoreSdkLike,
+  cartId: string,
+  order: OrderLike,
+  providerId: string
+): Promise<KomojuCheckoutResult> {
+  const collection = order.payment_collections?.find(Boolean)
+  // Authorized or captured money means paid; an order without it awaits cash.
+  if (Number(collection?.captured_amount ?? 0) > 0 || Number(collection?.authorized_amount ?? 0) > 0) {
+    return { status: "paid", order }
+  }
+  const session = await komojuSessionOfCart(sdk, cartId, providerId)
+  return { status: "awaiting_payment", order, instructions: paymentInstructions(session?.data) }
+}
+
+/** The HTTP status of a failed store call (js-sdk's FetchError carries `status`). */
+function httpStatus(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status
+  return typeof status === "number" ? status : undefined
 }
 
 async function komojuSessionOfCart(sdk: StoreSdkLike, cartId: string, providerId: string) {

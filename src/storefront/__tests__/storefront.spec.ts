@@ -78,6 +78,10 @@ describe("readKomojuReturn", () => {
   })
 })
 
+function httpError(status: number, message: string) {
+  return Object.assign(new Error(message), { status })
+}
+
 describe("completeKomojuCheckout", () => {
   const cart = (status: string, data: Record<string, unknown> = {}): CartLike => ({
     id: "cart_1",
@@ -124,12 +128,24 @@ describe("completeKomojuCheckout", () => {
     ["error", "failed"],
     ["pending", "pending"],
   ])("reports a %s KOMOJU session as %s when Medusa refuses to complete, keeping the cart", async (sessionStatus, status) => {
-    const { sdk } = fakeSdk(new Error("Session was not authorized with the provider."), cart(sessionStatus))
+    const { sdk } = fakeSdk(httpError(400, "Session was not authorized with the provider."), cart(sessionStatus))
     await expect(completeKomojuCheckout(sdk, "cart_1")).resolves.toMatchObject({
       status,
       cart: { id: "cart_1" },
       message: "Session was not authorized with the provider.",
     })
+  })
+
+  it("asks again while the webhook is completing the same cart", async () => {
+    const { sdk, completeCart } = fakeSdk({ type: "order", order: paidOrder(1700) })
+    completeCart.mockRejectedValueOnce(httpError(409, "Cart is already being completed by another request"))
+    await expect(completeKomojuCheckout(sdk, "cart_1", { pauseMs: 1 })).resolves.toMatchObject({ status: "paid" })
+    expect(completeCart).toHaveBeenCalledTimes(2)
+  })
+
+  it("lets a network failure through instead of calling it a failed payment", async () => {
+    const { sdk } = fakeSdk(new TypeError("fetch failed"), cart("error"))
+    await expect(completeKomojuCheckout(sdk, "cart_1")).rejects.toThrow("fetch failed")
   })
 
   it("keeps Medusa's message when it answers with the cart", async () => {

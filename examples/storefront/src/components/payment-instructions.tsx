@@ -1,0 +1,61 @@
+import type { KomojuPaymentInstructions } from "../../../../src/storefront"
+import { formatDeadline } from "../format"
+import { useI18n } from "../i18n/i18n"
+
+/** Konbini, bank transfer and Pay-easy: what the shopper needs at the counter or the bank. */
+export function PaymentInstructions({ instructions }: { instructions: KomojuPaymentInstructions }) {
+  const { locale, t } = useI18n()
+  const { store, receipt, confirmationCode, paymentDeadline, instructionsUrl } = instructions
+
+  return (
+    <div className="instructions" data-testid="payment-instructions">
+      <h2>{t.howToPay}</h2>
+      <p>{t.howToPayIntro}</p>
+      <dl className="facts">
+        {store && (
+          <div>
+            <dt>{t.store}</dt>
+            <dd data-testid="instructions-store" data-value={store}>
+              {t.konbiniStores[store] ?? store}
+            </dd>
+          </div>
+        )}
+        {receipt && (
+          <div>
+            <dt>{t.receipt}</dt>
+            <dd className="mono big" data-testid="instructions-receipt">
+              {receipt}
+            </dd>
+          </div>
+        )}
+        {confirmationCode && (
+          <div>
+            <dt>{t.confirmationCode}</dt>
+            <dd className="mono big" data-testid="instructions-confirmation-code">
+              {confirmationCode}
+            </dd>
+          </div>
+        )}
+        {paymentDeadline && (
+          <div>
+            <dt>{t.deadline}</dt>
+            <dd data-testid="instructions-deadline" data-value={paymentDeadline}>
+              {formatDeadline(paymentDeadline, locale)}
+            </dd>
+          </div>
+        )}
+      </dl>
+      {instructionsUrl && (
+        <a
+          href={instructionsUrl}
+          target="_blank"
+          rel="noreferrer"
+          className="button button-secondary"
+          data-testid="instructions-url"
+        >
+          {t.instructionsLink} ↗
+        </a>
+      )}
+    </div>
+  )
+}

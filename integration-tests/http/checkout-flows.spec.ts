@@ -6,6 +6,7 @@ import { freePortSync } from "../helpers/free-port"
 import { orderOfCart, reservedQuantity } from "../helpers/medusa-state"
 import { eventually, SandboxControl } from "../helpers/sandbox-control"
 import { Shopper } from "../helpers/shopper"
+import { reconcileKomojuSessions } from "../../src/workflows/komoju-webhook/reconcile"
 
 // medusa-config.ts points the provider at the sandbox on this port.
 const sandboxPort = freePortSync()
@@ -234,6 +235,33 @@ medusaIntegrationTestRunner({
       await new Promise((resolve) => setTimeout(resolve, 1500))
       expect((await order(cart.id))!.payments[0].refunds).toHaveLength(1)
       expect(komoju.payment(payment.id).refunds).toHaveLength(1)
+    })
+
+    it("8. webhooks lost: the reconciliation places the paid order and cancels the lapsed one", async () => {
+      await komoju.configure({ webhook: { drop_rate: 1 } })
+      try {
+        const paidCart = await shopper.fillCart(store.regions.jp, [{ handle: "matcha", quantity: 1 }])
+        const paid = await shopper.startPayment(paidCart.id)
+        await komoju.complete(paid.komojuSessionId, { payment_type: "credit_card" })
+
+        const lapsedCart = await shopper.fillCart(store.regions.jp, [{ handle: "sencha", quantity: 1 }])
+        const lapsed = await shopper.startPayment(lapsedCart.id)
+        const { payment } = await komoju.complete(lapsed.komojuSessionId, { payment_type: "konbini" })
+        expect((await shopper.completeCheckout(lapsedCart.id)).status).toBe("awaiting_payment")
+        await komoju.expire(payment.id)
+        await sandbox.webhooksIdle()
+        expect(await order(paidCart.id)).toBeUndefined()
+
+        const result = await reconcileKomojuSessions(getContainer(), { graceMs: 0 })
+        expect(result).toEqual({ checked: 2, replayed: 2 })
+        expect(await order(paidCart.id)).toMatchObject({ payment_status: "captured" })
+        expect(await order(lapsedCart.id)).toMatchObject({ status: "canceled" })
+
+        // Nothing is left open: a second run checks nothing.
+        expect(await reconcileKomojuSessions(getContainer(), { graceMs: 0 })).toEqual({ checked: 0, replayed: 0 })
+      } finally {
+        await komoju.configure({ webhook: { drop_rate: 0 } })
+      }
     })
 
     it("7. declined card: no order, and the cart can still be paid", async () => {

@@ -5,6 +5,10 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 export type CheckoutState = {
   paymentSessionId: string
   paymentSessionStatus: string
+  /** As Medusa holds them: needed to update the session. */
+  amount: number
+  currencyCode: string
+  data: Record<string, unknown>
   /** The KOMOJU session this Medusa payment session currently stands for. */
   komojuSessionId?: string
   paymentCollectionId: string
@@ -34,6 +38,8 @@ export async function readCheckoutState(
       "id",
       "status",
       "data",
+      "amount",
+      "currency_code",
       "payment_collection_id",
       "payment.id",
       "payment.data",
@@ -59,6 +65,9 @@ export async function readCheckoutState(
   return {
     paymentSessionId: session.id,
     paymentSessionStatus: session.status,
+    amount: Number(session.amount),
+    currencyCode: session.currency_code,
+    data: sessionData,
     komojuSessionId: stringOrUndefined(sessionData.komoju_session_id),
     paymentCollectionId: session.payment_collection_id,
     cartId,

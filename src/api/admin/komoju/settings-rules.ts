@@ -18,17 +18,16 @@ export function settingsProblems(
   if (unknown.length) problems.push(`unknown payment types: ${unknown.join(", ")}`)
 
   for (const scope of input.scopes ?? []) {
-    const currency =
-      scope.scope_type === "currency"
-        ? scope.scope_id
-        : regions.find((region) => region.id === scope.scope_id)?.currency_code
+    const region = scope.scope_type === "region" ? regions.find((r) => r.id === scope.scope_id) : undefined
+    const currency = scope.scope_type === "currency" ? scope.scope_id : region?.currency_code
     if (!currency) {
       problems.push(`region ${scope.scope_id} does not exist`)
       continue
     }
     const unsupported = unsupportedInCurrency(scope.payment_types, currency).filter((id) => findPaymentType(id))
     if (unsupported.length) {
-      problems.push(`${unsupported.join(", ")} cannot be paid in ${currency.toUpperCase()} (${describe(scope)})`)
+      const where = region ? `region ${region.name}` : `currency ${currency.toUpperCase()}`
+      problems.push(`${unsupported.join(", ")} cannot be paid in ${currency.toUpperCase()} (${where})`)
     }
   }
 
@@ -51,8 +50,4 @@ export function settingsProblems(
     }
   }
   return problems
-}
-
-function describe(scope: { scope_type: string; scope_id: string }) {
-  return `${scope.scope_type} ${scope.scope_id}`
 }

@@ -24,7 +24,7 @@ describe("settingsProblems", () => {
   it("refuses konbini for a dollar region", () => {
     expect(
       settingsProblems({ scopes: [{ scope_type: "region", scope_id: "reg_us", payment_types: ["konbini"] }] }, regions)
-    ).toEqual(["konbini cannot be paid in USD (region reg_us)"])
+    ).toEqual(["konbini cannot be paid in USD (region United States)"])
   })
 
   it("refuses a store-wide list that leaves a region nothing to pay with", () => {

@@ -1,41 +1,46 @@
 import type { Params } from "./body"
+import { API_PREFIX, ErrorCode } from "./constants"
 import { ApiError, notFound } from "./errors"
-import type { Ledger } from "./ledger"
+import type { ApiResult } from "./idempotency"
+import type { ListQuery, Payments } from "./payments"
+import type { Sessions } from "./sessions"
 
-export type ApiRequest = { method: string; path: string; params: Params; query: URLSearchParams; scenario: string | null }
-export type ApiResult = { status: number; body: unknown }
+export type ApiRequest = {
+  method: string
+  /** What follows /api/v1. */
+  path: string
+  params: Params
+  query: URLSearchParams
+  /** The test-mode `Komoju-Scenario` header. */
+  scenario: string | null
+}
 
-/** KOMOJU's REST API under /api/v1 (path here is what follows /api/v1). */
-export function handleApi(ledger: Ledger, request: ApiRequest): ApiResult {
-  const { method, path, params } = request
-  const ok = (body: unknown): ApiResult => ({ status: 200, body })
-  let match: RegExpMatchArray | null
+export type ApiRoute = { method: string; pattern: RegExp; handle: (request: ApiRequest, id: string) => unknown }
 
-  if (method === "POST" && path === "/sessions") {
-    return ok(ledger.sessionView(ledger.createSession(params, request.scenario)))
+const ID = "([a-z0-9]+)"
+
+/** KOMOJU's REST API: one entry per endpoint, answered with KOMOJU's objects. */
+export function apiRoutes(sessions: Sessions, payments: Payments): ApiRoute[] {
+  return [
+    { method: "POST", pattern: /^\/sessions$/, handle: (r) => sessions.view(sessions.create(r.params, r.scenario)) },
+    { method: "GET", pattern: new RegExp(`^/sessions/${ID}$`), handle: (_r, id) => sessions.view(sessions.get(id)) },
+    { method: "POST", pattern: new RegExp(`^/sessions/${ID}/cancel$`), handle: (_r, id) => sessions.view(sessions.cancel(id, "merchant")) },
+    { method: "GET", pattern: /^\/payments$/, handle: (r) => payments.list(Object.fromEntries(r.query) as ListQuery) },
+    { method: "GET", pattern: new RegExp(`^/payments/${ID}$`), handle: (_r, id) => payments.get(id) },
+    { method: "POST", pattern: new RegExp(`^/payments/${ID}/capture$`), handle: (r, id) => payments.capture(id, r.params) },
+    { method: "POST", pattern: new RegExp(`^/payments/${ID}/refund$`), handle: (r, id) => payments.refund(id, r.params, "api") },
+    { method: "POST", pattern: new RegExp(`^/payments/${ID}/cancel$`), handle: (_r, id) => payments.cancel(id) },
+  ]
+}
+
+export function handleApi(routes: ApiRoute[], request: ApiRequest): ApiResult {
+  let pathKnown = false
+  for (const route of routes) {
+    const match = request.path.match(route.pattern)
+    if (!match) continue
+    pathKnown = true
+    if (route.method === request.method) return { status: 200, body: route.handle(request, match[1]) }
   }
-  if ((match = path.match(/^\/sessions\/([a-z0-9]+)$/)) && method === "GET") {
-    return ok(ledger.sessionView(ledger.session(match[1])))
-  }
-  if ((match = path.match(/^\/sessions\/([a-z0-9]+)\/cancel$/)) && method === "POST") {
-    return ok(ledger.sessionView(ledger.cancelSession(match[1], { byMerchant: true })))
-  }
-  if (path === "/payments" && method === "GET") {
-    const data = ledger.listPayments({
-      external_order_num: request.query.get("external_order_num") ?? undefined,
-      status: request.query.get("status") ?? undefined,
-    })
-    return ok({ resource: "list", total: data.length, page: 1, per_page: data.length, last_page: 1, data })
-  }
-  if ((match = path.match(/^\/payments\/([a-z0-9]+)$/)) && method === "GET") {
-    return ok(ledger.payment(match[1]))
-  }
-  if ((match = path.match(/^\/payments\/([a-z0-9]+)\/(capture|refund|cancel)$/)) && method === "POST") {
-    const [, id, action] = match
-    if (action === "capture") return ok(ledger.capture(id, params))
-    if (action === "refund") return ok(ledger.refund(id, params, { fromDashboard: false }))
-    return ok(ledger.cancelPayment(id))
-  }
-  if (method !== "GET" && method !== "POST") throw new ApiError(405, "bad_request", `${method} is not supported`)
-  throw notFound(`${method} /api/v1${path}`)
+  if (pathKnown) throw new ApiError(405, ErrorCode.BadRequest, `${request.method} is not allowed on ${API_PREFIX}${request.path}`)
+  throw notFound(`${request.method} ${API_PREFIX}${request.path}`)
 }

@@ -1,114 +1,179 @@
+import { TEST_CARDS } from "./card"
+import { komojuTime, type Clock } from "./clock"
 import { patchConfig, type SandboxConfig } from "./config"
-import { ApiError } from "./errors"
-import type { Ledger } from "./ledger"
-import type { Params } from "./body"
-import type { Clock } from "./clock"
+import { EventType, SessionStatus } from "./constants"
+import { invalidParameter } from "./errors"
+import type { IdempotencyEntry, IdempotencyKeys } from "./idempotency"
+import { filterRequests, filterWebhooks, type RequestFilter, type RequestLogEntry, type WebhookFilter, type WebhookLogEntry } from "./logs"
+import type { Payments } from "./payments"
+import type { Rng } from "./rng"
+import { returnUrlFor, type Sessions } from "./sessions"
 import type { Store } from "./store"
+import type { KomojuEvent, Payment, Session } from "./types"
 import type { WebhookDispatcher } from "./webhooks"
 
-export type ControlContext = {
-  ledger: Ledger
+/** How a test pays a session without the browser (`POST /_sandbox/sessions/:id/complete`). */
+export type CompleteSessionRequest = {
+  /** Default credit_card. */
+  payment_type?: string
+  /** Default 4111111111111111; 4123111111111000 is declined for insufficient funds. */
+  card_number?: string
+  /** Default 12 / three years ahead. */
+  month?: number
+  year?: number
+  /** Konbini chain, e.g. lawson (default seven-eleven). */
+  store?: string
+  email?: string
+}
+
+export type CompleteSessionResult = { session: Session; payment: Payment; redirect_url: string }
+export type BackToMerchantResult = { session: Session; redirect_url: string }
+export type ClockState = { now: string; offset_seconds: number }
+export type ClockAdvanceResult = ClockState & { expired_payments: string[]; expired_sessions: string[] }
+export type RefundRequest = { amount?: number; description?: string }
+export type EventFilter = { type?: string; payment?: string }
+
+export type ControllerDeps = {
+  sessions: Sessions
+  payments: Payments
   store: Store
   clock: Clock
   webhooks: WebhookDispatcher
+  idempotency: IdempotencyKeys
+  rng: Rng
   getConfig: () => SandboxConfig
   setConfig: (config: SandboxConfig) => void
-  reseed: (seed: number) => void
-  resetIdempotency: () => void
+  initialConfig: SandboxConfig
 }
 
 /**
- * The sandbox's own API for tests and the demo, under /_sandbox: what a shopper or
- * KOMOJU's dashboard would do, the clock, faults, and logs. Not part of KOMOJU's API.
+ * What a shopper or KOMOJU's dashboard would do, the clock, faults and logs: the
+ * sandbox's own operations, behind both the HTTP control API and the in-process helpers.
  */
-export function handleControl(
-  ctx: ControlContext,
-  method: string,
-  path: string,
-  params: Params,
-  query: URLSearchParams
-): { status: number; body: unknown } {
-  const ok = (body: unknown) => ({ status: 200, body })
-  const { ledger, store } = ctx
-  let match: RegExpMatchArray | null
+export class Controller {
+  constructor(private readonly deps: ControllerDeps) {}
 
-  if (path === "/health") return ok({ ok: true })
-  if (path === "/config" && method === "GET") return ok(ctx.getConfig())
-  if (path === "/config" && method === "PATCH") {
-    try {
-      ctx.setConfig(patchConfig(ctx.getConfig(), params))
-    } catch (error) {
-      throw new ApiError(400, "invalid_parameter", (error as Error).message)
-    }
-    if (typeof params.seed === "number") ctx.reseed(params.seed)
-    return ok(ctx.getConfig())
+  config(): SandboxConfig {
+    return this.deps.getConfig()
   }
-  if (path === "/reset" && method === "POST") {
-    store.reset()
-    ctx.clock.offsetSeconds = 0
-    ctx.resetIdempotency()
-    return ok({ ok: true })
+
+  /** Changes settings at runtime; `seed` reseeds the fault generator. */
+  configure(patch: Record<string, unknown>): SandboxConfig {
+    const { seed, ...settings } = patch
+    if (seed !== undefined && (typeof seed !== "number" || !Number.isInteger(seed))) throw invalidParameter("seed", "seed must be a whole number")
+    this.deps.setConfig(patchConfig(this.deps.getConfig(), settings))
+    if (typeof seed === "number") this.deps.rng.reseed(seed)
+    return this.deps.getConfig()
   }
-  if (path === "/clock/advance" && method === "POST") {
-    const seconds = Number(params.seconds)
-    if (!Number.isFinite(seconds) || seconds <= 0) throw new ApiError(400, "invalid_parameter", "seconds must be positive", "seconds")
-    ctx.clock.advance(seconds)
-    store.clockOffsetSeconds = ctx.clock.offsetSeconds
-    const expired = ledger.expireOverdue()
+
+  /** Forgets sessions, payments, events, logs, idempotency keys and the clock offset; with `config`, settings too. */
+  reset(options: { config?: boolean } = {}): void {
+    this.deps.store.reset()
+    this.deps.clock.offsetSeconds = 0
+    this.deps.idempotency.clear()
+    if (options.config) this.deps.setConfig(this.deps.initialConfig)
+  }
+
+  clock(): ClockState {
+    return { now: komojuTime(this.deps.clock.now()), offset_seconds: this.deps.clock.offsetSeconds }
+  }
+
+  /** Moves "now" forward; what passed its deadline expires (with its webhook). */
+  advanceClock(seconds: number): ClockAdvanceResult {
+    if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds <= 0) throw invalidParameter("seconds", "seconds must be a positive number")
+    const { sessions, store, clock } = this.deps
+    const pendingBefore = [...store.sessions.values()].filter((s) => s.status === SessionStatus.Pending && !sessions.isExpired(s))
+    clock.advance(seconds)
+    store.clockOffsetSeconds = clock.offsetSeconds
     store.save()
-    return ok({ now: ctx.clock.now().toISOString(), expired: expired.map((p) => p.id) })
-  }
-  if ((match = path.match(/^\/sessions\/([a-z0-9]+)\/complete$/)) && method === "POST") {
-    const payment = ledger.pay(match[1], {
-      type: String(params.payment_type ?? "credit_card"),
-      card_number: params.card_number === undefined ? "4111111111111111" : String(params.card_number),
-      store: params.store === undefined ? undefined : String(params.store),
-      email: params.email === undefined ? undefined : String(params.email),
-    })
-    const session = ledger.session(match[1])
-    return ok({ session: ledger.sessionView(session), payment, redirect_url: returnUrlFor(session) })
-  }
-  if ((match = path.match(/^\/sessions\/([a-z0-9]+)\/back$/)) && method === "POST") {
-    const session = ledger.cancelSession(match[1], { byMerchant: false })
-    return ok({ session: ledger.sessionView(session), redirect_url: returnUrlFor(session) })
-  }
-  if ((match = path.match(/^\/payments\/([a-z0-9]+)\/(pay|expire|fail|refund|cancel)$/)) && method === "POST") {
-    const [, id, action] = match
-    if (action === "pay") {
-      const payment = ledger.payment(id)
-      if (payment.status !== "authorized") throw new ApiError(422, "unprocessable_entity", `Payment ${id} is ${payment.status}, not waiting`)
-      return ok(ledger.settle(payment, "captured"))
+    const expiredPayments = this.expireOverdue()
+    return {
+      ...this.clock(),
+      expired_payments: expiredPayments.map((p) => p.id),
+      expired_sessions: pendingBefore.filter((s) => sessions.isExpired(s)).map((s) => s.id),
     }
-    if (action === "expire") return ok(ledger.expire(id))
-    if (action === "fail") return ok(ledger.fail(id))
-    if (action === "cancel") return ok(ledger.cancelPayment(id))
-    return ok(ledger.refund(id, params, { fromDashboard: true }))
   }
-  if (path === "/webhooks/ping" && method === "POST") return ok(ctx.webhooks.emit("ping", null))
-  if (path === "/requests" && method === "GET") {
-    const pathPrefix = query.get("path_prefix")
-    const methodFilter = query.get("method")
-    return ok(
-      store.requests.filter(
-        (r) => (!pathPrefix || r.path.startsWith(pathPrefix)) && (!methodFilter || r.method === methodFilter.toUpperCase())
-      )
+
+  expireOverdue(): Payment[] {
+    return this.deps.payments.expireOverdue()
+  }
+
+  session(id: string): Session {
+    return this.deps.sessions.view(this.deps.sessions.get(id))
+  }
+
+  payment(id: string): Payment {
+    return this.deps.payments.get(id)
+  }
+
+  /** Pays as the shopper would on the hosted page; a declined card answers normally, with the failed payment. */
+  completeSession(id: string, request: CompleteSessionRequest = {}): CompleteSessionResult {
+    const { sessions } = this.deps
+    const payment = sessions.pay(id, {
+      type: request.payment_type ?? "credit_card",
+      card: { number: String(request.card_number ?? TEST_CARDS.success), month: request.month, year: request.year },
+      store: request.store,
+      email: request.email,
+    })
+    const session = sessions.get(id)
+    return { session: sessions.view(session), payment, redirect_url: returnUrlFor(session) }
+  }
+
+  /** "Back to merchant" on the hosted page: cancels a pending session. */
+  backToMerchant(id: string): BackToMerchantResult {
+    const session = this.deps.sessions.cancel(id, "customer")
+    return { session: this.deps.sessions.view(session), redirect_url: returnUrlFor(session) }
+  }
+
+  /** The customer paid a waiting konbini / bank transfer / Pay-easy payment. */
+  payPayment(id: string): Payment {
+    return this.deps.payments.customerPaid(id)
+  }
+
+  expirePayment(id: string): Payment {
+    return this.deps.payments.expire(id)
+  }
+
+  failPayment(id: string, reason: string | null = null): Payment {
+    return this.deps.payments.fail(id, reason)
+  }
+
+  cancelPayment(id: string): Payment {
+    return this.deps.payments.cancel(id)
+  }
+
+  /** A refund made in KOMOJU's dashboard: any method, cash included. */
+  refundPayment(id: string, request: RefundRequest = {}): Payment {
+    return this.deps.payments.refund(id, { ...request }, "dashboard")
+  }
+
+  ping(): KomojuEvent {
+    return this.deps.webhooks.emit(EventType.Ping, null)
+  }
+
+  requests(filter: RequestFilter = {}): RequestLogEntry[] {
+    return filterRequests(this.deps.store.requests.all(), filter)
+  }
+
+  clearRequests(): void {
+    this.deps.store.requests.clear()
+  }
+
+  webhookAttempts(filter: WebhookFilter = {}): WebhookLogEntry[] {
+    return filterWebhooks(this.deps.store.webhooks.all(), filter)
+  }
+
+  clearWebhookAttempts(): void {
+    this.deps.store.webhooks.clear()
+  }
+
+  events(filter: EventFilter = {}): KomojuEvent[] {
+    return this.deps.store.events.filter(
+      (e) => (!filter.type || e.type === filter.type) && (!filter.payment || ("id" in e.data && e.data.id === filter.payment))
     )
   }
-  if (path === "/requests" && method === "DELETE") {
-    store.requests = []
-    return ok({ ok: true })
-  }
-  if (path === "/webhooks" && method === "GET") return ok(store.webhooks)
-  if (path === "/webhooks" && method === "DELETE") {
-    store.webhooks = []
-    return ok({ ok: true })
-  }
-  if (path === "/events" && method === "GET") return ok(store.events)
-  throw new ApiError(404, "not_found", `${method} /_sandbox${path} is not a control endpoint`)
-}
 
-export function returnUrlFor(session: { id: string; return_url: string }): string {
-  const url = new URL(session.return_url)
-  url.searchParams.set("session_id", session.id)
-  return url.toString()
+  idempotencyKeys(): IdempotencyEntry[] {
+    return this.deps.idempotency.list()
+  }
 }

@@ -1,53 +1,75 @@
 import { createHash } from "node:crypto"
-import { ApiError } from "./errors"
+import type { Clock } from "./clock"
+import { ErrorCode, LIMITS } from "./constants"
+import { ApiError, invalidParameter } from "./errors"
 
-type Entry = { bodyHash: string; inFlight: boolean; status?: number; body?: unknown; at: number }
+export type ApiResult = { status: number; body: unknown }
 
-const TTL_MS = 24 * 3600_000
+type Entry = { fingerprint: string; inFlight: boolean; result?: ApiResult; at: number }
+
+export type IdempotencyEntry = { key: string; in_flight: boolean; status: number | null }
 
 /**
- * KOMOJU's X-KOMOJU-IDEMPOTENCY: the same key and body replay the first answer; a key
- * whose first request is still being processed answers 409. A key reused with another
- * body is refused with 422 (KOMOJU does not document this case; refusing is the safe
- * reading, and it catches client bugs).
+ * KOMOJU's X-KOMOJU-IDEMPOTENCY: keys are per account and kept 24 hours (of the
+ * sandbox's clock, so advancing it forgets them).
+ * - same key, same request (method, path, exact body bytes): the first answer again,
+ *   status and body, without doing anything;
+ * - a key whose first request is still being processed: 409 conflict;
+ * - same key, another request: 422 invalid_parameter (KOMOJU does not document this
+ *   case; refusing it is the safe reading, and it exposes a client reusing keys).
+ * Answers to 4xx are kept like successes; a 5xx is forgotten so the retry runs afresh.
  */
 export class IdempotencyKeys {
   private entries = new Map<string, Entry>()
 
-  async run(
-    key: string,
-    scope: string,
-    rawBody: string,
-    handler: () => Promise<{ status: number; body: unknown }>
-  ): Promise<{ status: number; body: unknown; replayed: boolean }> {
-    const id = `${scope} ${key}`
-    const bodyHash = createHash("sha256").update(rawBody).digest("hex")
-    const existing = this.entries.get(id)
-    if (existing && Date.now() - existing.at < TTL_MS) {
-      if (existing.inFlight) throw new ApiError(409, "conflict", "A request with this idempotency key is still being processed")
-      if (existing.bodyHash !== bodyHash) {
-        throw new ApiError(422, "invalid_parameter", "This idempotency key was used with a different request", "X-KOMOJU-IDEMPOTENCY")
-      }
-      return { status: existing.status!, body: existing.body, replayed: true }
+  constructor(private readonly clock: Clock) {}
+
+  static check(key: string): void {
+    if (key.length > LIMITS.idempotencyKeyMaxChars || !/^[\x20-\x7e]+$/.test(key)) {
+      throw invalidParameter("X-KOMOJU-IDEMPOTENCY", `The idempotency key must be 1 to ${LIMITS.idempotencyKeyMaxChars} printable ASCII characters`)
     }
-    const entry: Entry = { bodyHash, inFlight: true, at: Date.now() }
+  }
+
+  async run(account: string, key: string, request: string, rawBody: string, handler: () => Promise<ApiResult>): Promise<ApiResult & { replayed: boolean }> {
+    IdempotencyKeys.check(key)
+    const id = `${account}\u0000${key}`
+    const fingerprint = createHash("sha256").update(request).update("\u0000").update(rawBody).digest("hex")
+    const now = this.clock.now().getTime()
+    const existing = this.entries.get(id)
+    if (existing && now - existing.at < LIMITS.idempotencyTtlMs) {
+      if (existing.inFlight) throw new ApiError(409, ErrorCode.Conflict, "A request with this idempotency key is still being processed")
+      if (existing.fingerprint !== fingerprint) {
+        throw invalidParameter("X-KOMOJU-IDEMPOTENCY", "This idempotency key was already used for a different request", 422)
+      }
+      return { ...existing.result!, replayed: true }
+    }
+    const entry: Entry = { fingerprint, inFlight: true, at: now }
     this.entries.set(id, entry)
     try {
       const result = await handler()
-      Object.assign(entry, { inFlight: false, status: result.status, body: result.body })
+      entry.inFlight = false
+      entry.result = result
       return { ...result, replayed: false }
     } catch (error) {
       if (error instanceof ApiError && error.status < 500) {
-        Object.assign(entry, { inFlight: false, status: error.status, body: error.toBody() })
+        entry.inFlight = false
+        entry.result = { status: error.status, body: error.toBody() }
       } else {
-        // A server fault is not a result: the client's retry must be processed afresh.
         this.entries.delete(id)
       }
       throw error
     }
   }
 
-  clear() {
+  list(): IdempotencyEntry[] {
+    return [...this.entries.entries()].map(([id, entry]) => ({
+      key: id.split("\u0000")[1],
+      in_flight: entry.inFlight,
+      status: entry.result?.status ?? null,
+    }))
+  }
+
+  clear(): void {
     this.entries.clear()
   }
 }

@@ -1,106 +1,220 @@
 import type { AddressInfo } from "node:net"
+import { apiRoutes } from "./api"
 import { Clock } from "./clock"
-import { defaultConfig, type SandboxConfig } from "./config"
+import { defaultConfig, patchConfig, type ConfigPatch, type SandboxConfig } from "./config"
+import { DEFAULTS, type EventType } from "./constants"
+import {
+  Controller,
+  type BackToMerchantResult,
+  type ClockAdvanceResult,
+  type ClockState,
+  type CompleteSessionRequest,
+  type CompleteSessionResult,
+  type EventFilter,
+  type RefundRequest,
+} from "./control"
+import { controlRoutes } from "./control-routes"
+import { FaultInjector } from "./faults"
 import { IdempotencyKeys } from "./idempotency"
-import { Ledger } from "./ledger"
+import type { RequestFilter, RequestLogEntry, WebhookFilter, WebhookLogEntry } from "./logs"
+import { Payments } from "./payments"
 import { Rng } from "./rng"
 import { createSandboxServer } from "./server"
+import { Sessions } from "./sessions"
 import { Store } from "./store"
+import { Timers } from "./timers"
 import type { KomojuEvent, Payment, Session } from "./types"
 import { WebhookDispatcher } from "./webhooks"
 
-export type { KomojuEvent, Payment, Session, Refund, PaymentStatus, SessionStatus, EventType } from "./types"
-export type { SandboxConfig } from "./config"
-export type { RequestLogEntry, WebhookLogEntry } from "./store"
-export { signWebhook } from "./webhooks"
+export type {
+  Session,
+  SessionRecord,
+  Payment,
+  PaymentDetails,
+  CardDetails,
+  KonbiniDetails,
+  BankTransferDetails,
+  PayEasyDetails,
+  WalletDetails,
+  PaymentMethod,
+  PaymentData,
+  PaymentList,
+  Refund,
+  KomojuEvent,
+  KomojuError,
+} from "./types"
+export type { SandboxConfig, WebhookConfig, ConfigPatch, TimeoutMode } from "./config"
+export type { RequestLogEntry, WebhookLogEntry, RequestFilter, WebhookFilter } from "./logs"
+export type { CompleteSessionRequest, CompleteSessionResult, BackToMerchantResult, ClockAdvanceResult, ClockState, RefundRequest, EventFilter } from "./control"
+export { SessionStatus, PaymentStatus, EventType, CaptureMode, Scenario, ErrorCode, WebhookHeader, RequestHeader, LOCALES, DEFAULTS } from "./constants"
+export type { Locale } from "./constants"
+export { CURRENCIES, type CurrencyCode } from "./currencies"
+export { PAYMENT_TYPES, KONBINI_BRANDS, type PaymentTypeCode, type PaymentKind } from "./payment-types"
+export { TEST_CARDS } from "./card"
+export { ApiError } from "./errors"
+export { signWebhook, verifyWebhookSignature } from "./signature"
+
+export type WebhookRetryOptions = {
+  /** Attempts per delivery, the first included (default 5). */
+  maxAttempts?: number
+  /** Backoff before retry n: baseMs × 2^(n-1) (default 1000). */
+  baseMs?: number
+  /** Cap on one backoff (default 60000). */
+  maxMs?: number
+  /** Per-attempt timeout (default 10000). */
+  timeoutMs?: number
+}
 
 export type SandboxOptions = {
   /** 0 picks a free port. Default 4010. */
   port?: number
+  /** Default 127.0.0.1: the control API has no auth, keep it on loopback. */
   host?: string
   /**
-   * The secret key merchants authenticate with. Default `sk_test_sandbox`; any key
-   * starting with `sk_test_` is accepted too, so a merchant's test key works unchanged.
+   * The secret key clients authenticate with (Basic auth user, empty password). Default
+   * `sk_test_sandbox`. Any other `sk_test_…` key is accepted too unless `strictSecretKey`.
    */
   secretKey?: string
+  strictSecretKey?: boolean
+  /** Where events are POSTed; none by default. */
   webhookUrl?: string
+  /** Signs every event. Default `whsec_sandbox`. */
   webhookSecret?: string
-  /** Base of session_url (what a browser reaches); default http://host:port. */
+  /** Base of session_url and instructions_url, if browsers reach the sandbox by another address. Default http://host:port. */
   publicUrl?: string
-  /** Persist state here (JSON) so a restart keeps sessions and payments. */
+  /** Keep sessions, payments, events and the clock in this JSON file across restarts. */
   stateFile?: string
-  /** Seeds fault injection, so a faulty run can be repeated. */
+  webhookRetry?: WebhookRetryOptions
+  /** Seeds fault injection so a faulty run repeats. Default: the current time. */
   seed?: number
-  /** Send a ping when started with a webhook URL, as KOMOJU does for a new webhook. */
+  /** Send a `ping` at start when a webhook URL is set, as KOMOJU does for a new webhook. Default true. */
   pingOnStart?: boolean
-  config?: Partial<SandboxConfig>
+  /** Any runtime setting from the start (faults, enabled payment types, …); see SandboxConfig. */
+  config?: ConfigPatch
+  /** How often overdue payments are expired in real time (ms). Default 30000. */
+  sweepIntervalMs?: number
 }
 
+/** A running sandbox, with typed helpers that mirror the control API for in-process use. */
 export type Sandbox = {
+  /** http://host:port: the hosted pages and the control API (`/_sandbox`). */
   url: string
+  /** `${url}/api/v1`: what a KOMOJU client's base URL should be. */
   apiUrl: string
   secretKey: string
   close(): Promise<void>
-  /** Resolves when every webhook delivery under way (and its retries) is done. */
+  /** Resolves when every webhook delivery under way (retries included) is finished. */
   webhooksIdle(): Promise<void>
   config(): SandboxConfig
+  configure(patch: ConfigPatch & { seed?: number }): SandboxConfig
+  /** A session as `GET /api/v1/sessions/:id` answers it, or undefined. */
   session(id: string): Session | undefined
   payment(id: string): Payment | undefined
-  events(): KomojuEvent[]
+  events(filter?: EventFilter): KomojuEvent[]
+  completeSession(id: string, request?: CompleteSessionRequest): CompleteSessionResult
+  backToMerchant(id: string): BackToMerchantResult
+  payPayment(id: string): Payment
+  expirePayment(id: string): Payment
+  failPayment(id: string, reason?: string): Payment
+  cancelPayment(id: string): Payment
+  refundPayment(id: string, request?: RefundRequest): Payment
+  ping(): KomojuEvent
+  clock(): ClockState
+  advanceClock(seconds: number): ClockAdvanceResult
+  requests(filter?: RequestFilter): RequestLogEntry[]
+  clearRequests(): void
+  webhookAttempts(filter?: WebhookFilter): WebhookLogEntry[]
+  clearWebhookAttempts(): void
+  reset(options?: { config?: boolean }): void
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const host = options.host ?? "127.0.0.1"
-  const secretKey = options.secretKey ?? "sk_test_sandbox"
+  const host = options.host ?? DEFAULTS.host
+  const secretKey = options.secretKey ?? DEFAULTS.secretKey
   const store = new Store(options.stateFile)
   const clock = new Clock()
   clock.offsetSeconds = store.clockOffsetSeconds
   const rng = new Rng(options.seed)
-  let config = defaultConfig({
-    ...options.config,
-    webhook_url: options.webhookUrl ?? options.config?.webhook_url ?? null,
-    webhook_secret: options.webhookSecret ?? options.config?.webhook_secret ?? "whsec_sandbox",
+  const timers = new Timers()
+  const retry = options.webhookRetry ?? {}
+  const initialConfig = patchConfig(patchConfig(defaultConfig(), { ...(options.config ?? {}) }), {
+    ...(options.webhookUrl !== undefined ? { webhook_url: options.webhookUrl } : {}),
+    ...(options.webhookSecret !== undefined ? { webhook_secret: options.webhookSecret } : {}),
+    webhook: {
+      ...(retry.maxAttempts !== undefined ? { max_attempts: retry.maxAttempts } : {}),
+      ...(retry.baseMs !== undefined ? { retry_base_ms: retry.baseMs } : {}),
+      ...(retry.maxMs !== undefined ? { retry_max_ms: retry.maxMs } : {}),
+      ...(retry.timeoutMs !== undefined ? { timeout_ms: retry.timeoutMs } : {}),
+    },
   })
-  let publicUrl = options.publicUrl ?? ""
-  const webhooks = new WebhookDispatcher(store, clock, () => config, rng)
-  const ledger = new Ledger(store, clock, (type, payment) => webhooks.emit(type, payment), () => publicUrl)
-  const idempotency = new IdempotencyKeys()
+  let config = initialConfig
+  const getConfig = () => config
+  const setConfig = (next: SandboxConfig) => void (config = next)
+  let publicUrl = ""
+
+  const webhooks = new WebhookDispatcher(store, clock, getConfig, rng)
+  const emit = (type: EventType, payment: Payment, reason: string | null = null) => void webhooks.emit(type, payment, reason)
+  const payments = new Payments(store, clock, emit)
+  const sessions = new Sessions({ store, clock, payments, emit, publicUrl: () => publicUrl, enabledPaymentTypes: () => config.enabled_payment_types })
+  const idempotency = new IdempotencyKeys(clock)
+  const control = new Controller({ sessions, payments, store, clock, webhooks, idempotency, rng, getConfig, setConfig, initialConfig })
 
   const server = createSandboxServer({
-    ledger,
     store,
     clock,
-    webhooks,
+    sessions,
+    control,
+    apiRoutes: apiRoutes(sessions, payments),
+    controlRoutes: controlRoutes(control),
     idempotency,
-    rng,
-    getConfig: () => config,
-    setConfig: (next) => (config = next),
-    reseed: (seed) => rng.reseed(seed),
-    resetIdempotency: () => idempotency.clear(),
-    isValidKey: (key) => key === secretKey || key.startsWith("sk_test_"),
+    faults: new FaultInjector(getConfig, setConfig, rng),
+    timers,
+    keyPolicy: { secretKey, acceptAnyTestKey: !options.strictSecretKey },
+    getConfig,
   })
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject)
-    server.listen(options.port ?? 4010, host, () => resolve())
+    server.listen(options.port ?? DEFAULTS.port, host, () => resolve())
   })
   const { port } = server.address() as AddressInfo
-  const url = `http://${host}:${port}`
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`
   publicUrl = (options.publicUrl ?? url).replace(/\/+$/, "")
-  if (config.webhook_url && options.pingOnStart) webhooks.emit("ping", null)
+  // Deadlines pass in real time too (a demo left running over days).
+  const sweep = setInterval(() => control.expireOverdue(), options.sweepIntervalMs ?? 30_000)
+  sweep.unref()
+  if (config.webhook_url && options.pingOnStart !== false) control.ping()
 
   return {
     url,
     apiUrl: `${url}/api/v1`,
     secretKey,
     close: async () => {
+      clearInterval(sweep)
       webhooks.close()
+      timers.cancelAll()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
     webhooksIdle: () => webhooks.idle(),
-    config: () => config,
-    session: (id) => store.sessions.get(id),
+    config: getConfig,
+    configure: (patch) => control.configure(patch),
+    session: (id) => (store.sessions.has(id) ? control.session(id) : undefined),
     payment: (id) => store.payments.get(id),
-    events: () => store.events,
+    events: (filter) => control.events(filter),
+    completeSession: (id, request) => control.completeSession(id, request),
+    backToMerchant: (id) => control.backToMerchant(id),
+    payPayment: (id) => control.payPayment(id),
+    expirePayment: (id) => control.expirePayment(id),
+    failPayment: (id, reason) => control.failPayment(id, reason ?? null),
+    cancelPayment: (id) => control.cancelPayment(id),
+    refundPayment: (id, request) => control.refundPayment(id, request),
+    ping: () => control.ping(),
+    clock: () => control.clock(),
+    advanceClock: (seconds) => control.advanceClock(seconds),
+    requests: (filter) => control.requests(filter),
+    clearRequests: () => control.clearRequests(),
+    webhookAttempts: (filter) => control.webhookAttempts(filter),
+    clearWebhookAttempts: () => control.clearWebhookAttempts(),
+    reset: (resetOptions) => control.reset(resetOptions),
   }
 }

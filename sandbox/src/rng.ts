@@ -1,16 +1,16 @@
-/** A seedable random source, so fault injection is repeatable in tests. */
+/** A seedable random source, so which request or delivery a fault hits repeats run to run. */
 export class Rng {
   private state: number
 
-  constructor(seed = Date.now()) {
+  constructor(seed: number = Date.now()) {
     this.state = seed >>> 0
   }
 
-  reseed(seed: number) {
+  reseed(seed: number): void {
     this.state = seed >>> 0
   }
 
-  /** mulberry32: small, fast, good enough to decide which request fails. */
+  /** mulberry32: small and fast; fault injection needs repeatability, not cryptography. */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0
     let t = this.state
@@ -19,7 +19,10 @@ export class Rng {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
 
+  /** Draws nothing for a probability of 0 or 1, so switching one fault on does not shift another's sequence. */
   chance(probability: number): boolean {
-    return probability > 0 && this.next() < probability
+    if (probability <= 0) return false
+    if (probability >= 1) return true
+    return this.next() < probability
   }
 }

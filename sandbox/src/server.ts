@@ -1,106 +1,123 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
-import { handleApi } from "./api"
+import { handleApi, type ApiRequest, type ApiRoute } from "./api"
+import { authenticate, type KeyPolicy } from "./auth"
 import { parseBracketForm, parseParams, readBody } from "./body"
-import { komojuTime } from "./clock"
-import { handleControl, type ControlContext } from "./control"
+import { komojuTime, type Clock } from "./clock"
+import type { SandboxConfig } from "./config"
+import { API_PREFIX, CONTROL_PREFIX, ErrorCode, RequestHeader } from "./constants"
+import type { Controller } from "./control"
+import { handleControl, type ControlRoute } from "./control-routes"
 import { ApiError } from "./errors"
+import { loseResponse, type FaultInjector } from "./faults"
 import { handlePage } from "./hosted-page/routes"
-import type { IdempotencyKeys } from "./idempotency"
-import type { Rng } from "./rng"
+import type { ApiResult, IdempotencyKeys } from "./idempotency"
+import type { Sessions } from "./sessions"
+import type { Store } from "./store"
+import type { Timers } from "./timers"
 
-export type ServerContext = ControlContext & {
+export type ServerContext = {
+  store: Store
+  clock: Clock
+  sessions: Sessions
+  control: Controller
+  apiRoutes: ApiRoute[]
+  controlRoutes: ControlRoute[]
   idempotency: IdempotencyKeys
-  rng: Rng
-  isValidKey: (key: string) => boolean
+  faults: FaultInjector
+  timers: Timers
+  keyPolicy: KeyPolicy
+  getConfig: () => SandboxConfig
 }
 
-const API_PREFIX = "/api/v1"
-const CONTROL_PREFIX = "/_sandbox"
-
+/** One HTTP server: KOMOJU's API under /api/v1, the control API under /_sandbox, pages elsewhere. */
 export function createSandboxServer(ctx: ServerContext): Server {
   return createServer((req, res) => {
     route(ctx, req, res).catch((error) => {
-      if (!res.headersSent) sendJson(res, 500, { error: { code: "internal_server_error", message: String(error?.message ?? error), param: null } })
-      else res.destroy()
+      if (res.headersSent) return void res.destroy()
+      const known = error instanceof ApiError ? error : null
+      const body = known?.toBody() ?? new ApiError(500, ErrorCode.InternalServerError, String(error?.message ?? error)).toBody()
+      sendJson(res, known?.status ?? 500, body)
     })
   })
 }
 
-async function route(ctx: ServerContext, req: IncomingMessage, res: ServerResponse) {
-  const url = new URL(req.url ?? "/", "http://sandbox.local")
+async function route(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://sandbox.invalid")
   const method = (req.method ?? "GET").toUpperCase()
+  if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) return api(ctx, req, res, method, url)
   const raw = await readBody(req)
-
-  if (url.pathname.startsWith(API_PREFIX)) return api(ctx, req, res, method, url, raw)
-
-  try {
-    if (url.pathname.startsWith(CONTROL_PREFIX)) {
-      const params = parseParams(raw, req.headers["content-type"] ?? "application/json")
-      const result = handleControl(ctx, method, url.pathname.slice(CONTROL_PREFIX.length), params, url.searchParams)
-      return sendJson(res, result.status, result.body)
-    }
-    const form = parseBracketForm(new URLSearchParams(raw))
-    const page = handlePage(ctx.ledger, method, url.pathname, form, url.searchParams)
-    if (!page) return sendJson(res, 404, new ApiError(404, "not_found", `${method} ${url.pathname} not found`).toBody())
-    if (page.redirect) {
-      res.writeHead(page.status, { Location: page.redirect })
-      return res.end()
-    }
-    res.writeHead(page.status, { "Content-Type": "text/html; charset=utf-8" })
-    res.end(page.html)
-  } catch (error) {
-    if (error instanceof ApiError) return sendJson(res, error.status, error.toBody())
-    throw error
+  if (url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
+    const params = parseParams(raw, header(req, RequestHeader.ContentType) ?? "application/json")
+    const result = handleControl(ctx.controlRoutes, method, url.pathname.slice(CONTROL_PREFIX.length), params, url.searchParams)
+    return sendJson(res, result.status, result.body)
   }
+  ctx.control.expireOverdue()
+  const page = handlePage(ctx.sessions, ctx.control, method, url.pathname, parseBracketForm(new URLSearchParams(raw)), url.searchParams)
+  if (!page) return sendJson(res, 404, new ApiError(404, ErrorCode.NotFound, `${method} ${url.pathname} was not found`).toBody())
+  if (page.redirect) {
+    res.writeHead(page.status, { Location: page.redirect, "Cache-Control": "no-store" })
+    return void res.end()
+  }
+  res.writeHead(page.status, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" })
+  res.end(page.html)
 }
 
-async function api(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, method: string, url: URL, raw: string) {
+async function api(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, method: string, url: URL): Promise<void> {
   const path = url.pathname.slice(API_PREFIX.length) || "/"
-  const key = header(req, "x-komoju-idempotency")
-  const log = (status: number, fault: "error" | "timeout" | null = null) =>
-    ctx.store.requests.push({ at: komojuTime(ctx.clock.now()), method, path, status, idempotency_key: key ?? null, fault })
+  const idempotencyKey = method === "POST" ? (header(req, RequestHeader.Idempotency) ?? null) : null
+  const log = (status: number, extra: { replayed?: boolean; fault?: "error" | "timeout" | null } = {}) =>
+    ctx.store.requests.add({
+      at: komojuTime(ctx.clock.now()),
+      method,
+      path,
+      query: url.search,
+      status,
+      idempotency_key: idempotencyKey,
+      replayed: extra.replayed ?? false,
+      api_version: header(req, RequestHeader.ApiVersion) ?? null,
+      fault: extra.fault ?? null,
+    })
+
+  const fault = ctx.faults.decide(method, path)
   const config = ctx.getConfig()
-
-  if (ctx.rng.chance(config.timeout_rate)) {
-    log(0, "timeout")
-    // No answer: the client's timeout fires first; then the connection is dropped.
-    setTimeout(() => req.socket.destroy(), config.timeout_hold_ms).unref()
-    return
+  if (fault === "timeout" && !config.timeout_after_processing) {
+    log(0, { fault: "timeout" })
+    return loseResponse(req, res, config, ctx.timers)
   }
-  if (ctx.rng.chance(config.error_rate)) {
-    log(503, "error")
-    return sendJson(res, 503, new ApiError(503, "service_unavailable", "The service is temporarily unavailable (injected fault)").toBody())
+  if (fault === "error") {
+    log(503, { fault: "error" })
+    return sendJson(res, 503, new ApiError(503, ErrorCode.ServiceUnavailable, "KOMOJU is temporarily unavailable (injected fault); retry with the same idempotency key").toBody())
   }
 
+  let result: ApiResult & { replayed?: boolean }
   try {
-    const secretKey = basicAuthUser(header(req, "authorization"))
-    if (!secretKey || !ctx.isValidKey(secretKey)) {
-      throw new ApiError(401, "unauthorized", "Invalid API key; use your secret key as the Basic auth user name")
+    const raw = await readBody(req)
+    const account = authenticate(header(req, RequestHeader.Authorization), ctx.keyPolicy)
+    const request: ApiRequest = {
+      method,
+      path,
+      params: parseParams(raw, header(req, RequestHeader.ContentType)),
+      query: url.searchParams,
+      scenario: header(req, RequestHeader.Scenario) ?? null,
     }
-    const params = parseParams(raw, req.headers["content-type"])
-    const handler = async () => {
-      // Latency is processing time: a request under it counts as in flight.
-      if (config.latency_ms) await sleep(config.latency_ms)
-      return handleApi(ctx.ledger, { method, path, params, query: url.searchParams, scenario: header(req, "komoju-scenario") ?? null })
+    const process = async (): Promise<ApiResult> => {
+      // Latency is processing time, so a request under it counts as in flight.
+      if (config.latency_ms) await ctx.timers.sleep(config.latency_ms)
+      ctx.control.expireOverdue()
+      return handleApi(ctx.apiRoutes, request)
     }
-    const result =
-      method === "POST" && key
-        ? await ctx.idempotency.run(key, `${secretKey} ${method} ${path}`, raw, handler)
-        : await handler()
-    log(result.status)
-    return sendJson(res, result.status, result.body)
+    result = idempotencyKey ? await ctx.idempotency.run(account, idempotencyKey, `${method} ${path}`, raw, process) : await process()
   } catch (error) {
     if (!(error instanceof ApiError)) throw error
-    log(error.status)
-    return sendJson(res, error.status, error.toBody())
+    result = { status: error.status, body: error.toBody() }
   }
-}
-
-function basicAuthUser(authorization: string | undefined): string | null {
-  const match = authorization?.match(/^Basic\s+(.+)$/i)
-  if (!match) return null
-  const decoded = Buffer.from(match[1], "base64").toString("utf8")
-  return decoded.split(":")[0] || null
+  if (fault === "timeout") {
+    // Processed, but the answer is lost on the way back.
+    log(0, { fault: "timeout", replayed: result.replayed })
+    return loseResponse(req, res, config, ctx.timers)
+  }
+  log(result.status, { replayed: result.replayed })
+  sendJson(res, result.status, result.body)
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -108,11 +125,7 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown) {
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "Content-Type": "application/json; charset=utf-8" })
   res.end(JSON.stringify(body))
-}
-
-function sleep(ms: number) {
-  return new Promise((resolve) => setTimeout(resolve, ms))
 }

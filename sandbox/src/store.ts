@@ -1,84 +1,76 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs"
-import type { KomojuEvent, Payment, Session } from "./types"
+import { Log, type RequestLogEntry, type WebhookLogEntry } from "./logs"
+import type { KomojuEvent, Payment, SessionRecord } from "./types"
 
-export type RequestLogEntry = {
-  at: string
-  method: string
-  path: string
-  status: number
-  idempotency_key: string | null
-  fault: "error" | "timeout" | null
-}
+const STATE_VERSION = 1
 
-export type WebhookLogEntry = {
-  at: string
-  event_id: string
-  type: string
-  attempt: number
-  status: number | null
-  error: string | null
-  duplicate: boolean
-  dropped: boolean
-  delayed_ms: number
-}
-
-type State = {
-  sessions: Record<string, Session>
+type PersistedState = {
+  version: number
+  sessions: Record<string, SessionRecord>
   payments: Record<string, Payment>
   events: KomojuEvent[]
-  clockOffsetSeconds: number
+  clock_offset_seconds: number
 }
 
 /**
- * Everything the sandbox knows, in memory; with a state file, written after every
- * change so a demo survives a restart. Logs are not persisted: they describe a run.
+ * Everything the sandbox knows, in memory; with a state file, written after every change
+ * (atomically, via a rename) so a demo survives a restart. Logs, idempotency keys and
+ * runtime config are not persisted: they describe one run.
  */
 export class Store {
-  sessions = new Map<string, Session>()
+  sessions = new Map<string, SessionRecord>()
   payments = new Map<string, Payment>()
-  /** Refs used by external_order_num per account key: KOMOJU refuses a reused one. */
+  /** KOMOJU refuses an external_order_num it has seen on another session. */
   orderNumbers = new Set<string>()
   events: KomojuEvent[] = []
-  requests: RequestLogEntry[] = []
-  webhooks: WebhookLogEntry[] = []
   clockOffsetSeconds = 0
+  readonly requests = new Log<RequestLogEntry>()
+  readonly webhooks = new Log<WebhookLogEntry>()
 
   constructor(private readonly stateFile?: string) {
     if (stateFile && existsSync(stateFile)) this.load(stateFile)
   }
 
-  reset() {
+  reset(): void {
     this.sessions.clear()
     this.payments.clear()
     this.orderNumbers.clear()
     this.events = []
-    this.requests = []
-    this.webhooks = []
     this.clockOffsetSeconds = 0
+    this.requests.clear()
+    this.webhooks.clear()
     this.save()
   }
 
-  save() {
+  save(): void {
     if (!this.stateFile) return
-    const state: State = {
+    const state: PersistedState = {
+      version: STATE_VERSION,
       sessions: Object.fromEntries(this.sessions),
       payments: Object.fromEntries(this.payments),
       events: this.events,
-      clockOffsetSeconds: this.clockOffsetSeconds,
+      clock_offset_seconds: this.clockOffsetSeconds,
     }
-    const temp = `${this.stateFile}.tmp`
+    const temp = `${this.stateFile}.${process.pid}.tmp`
     writeFileSync(temp, JSON.stringify(state))
     renameSync(temp, this.stateFile)
   }
 
-  private load(file: string) {
-    const state = JSON.parse(readFileSync(file, "utf8")) as State
+  private load(file: string): void {
+    let state: Partial<PersistedState> & { clockOffsetSeconds?: number }
+    try {
+      state = JSON.parse(readFileSync(file, "utf8"))
+    } catch (error) {
+      throw new Error(`komoju-sandbox: cannot read state file ${file}: ${(error as Error).message} (delete it to start over)`)
+    }
     this.sessions = new Map(Object.entries(state.sessions ?? {}))
     this.payments = new Map(Object.entries(state.payments ?? {}))
     this.events = state.events ?? []
-    this.clockOffsetSeconds = state.clockOffsetSeconds ?? 0
+    // Files written before the format was versioned named the offset in camelCase.
+    this.clockOffsetSeconds = state.clock_offset_seconds ?? state.clockOffsetSeconds ?? 0
     for (const session of this.sessions.values()) {
-      if (session.payment_data.external_order_num) this.orderNumbers.add(session.payment_data.external_order_num)
+      const orderNumber = session.payment_data?.external_order_num
+      if (orderNumber) this.orderNumbers.add(orderNumber)
     }
   }
 }

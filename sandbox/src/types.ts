@@ -1,8 +1,8 @@
-/** KOMOJU's objects as the sandbox serves them (field names and shapes are KOMOJU's). */
-
-export type SessionStatus = "pending" | "completed" | "cancelled"
-export type PaymentStatus = "pending" | "authorized" | "captured" | "refunded" | "cancelled" | "expired" | "failed"
-export type Locale = "ja" | "en" | "ko"
+/**
+ * KOMOJU's objects as the API serves them: field names and shapes are KOMOJU's (see the
+ * session samples in KOMOJU's docs and the payment inside its webhook events).
+ */
+import type { CaptureMode, EventType, Locale, PaymentStatus, SessionStatus } from "./constants"
 
 export type Refund = {
   id: string
@@ -15,7 +15,54 @@ export type Refund = {
   chargeback: boolean
 }
 
-export type PaymentDetails = { type: string; email?: string | null; [key: string]: unknown }
+export type CardDetails = {
+  type: "credit_card"
+  email: string | null
+  brand: string
+  last_four_digits: string
+  month: number
+  year: number
+}
+
+export type KonbiniDetails = {
+  type: "konbini"
+  email: string | null
+  store: string
+  receipt: string
+  /** 7-Eleven prints one number on its slip; the other chains add a confirmation code. */
+  confirmation_code: string | null
+  instructions_url: string
+}
+
+export type BankTransferDetails = {
+  type: "bank_transfer"
+  email: string | null
+  order_id: string
+  bank_name: string
+  branch_name: string
+  account_type: string
+  account_number: string
+  account_name: string
+  instructions_url: string
+}
+
+export type PayEasyDetails = {
+  type: "pay_easy"
+  email: string | null
+  bank_id: string
+  customer_id: string
+  confirmation_id: string
+  instructions_url: string
+}
+
+/** PayPay and other wallets: KOMOJU reports only the type. */
+export type WalletDetails = { type: string; email: string | null }
+
+/**
+ * What `payment_details` holds: one of the shapes above, typed loosely so that code
+ * reading a field of one method (`payment_details.receipt`) needs no narrowing.
+ */
+export type PaymentDetails = { type: string; email: string | null; [field: string]: unknown }
 
 export type Payment = {
   id: string
@@ -36,7 +83,7 @@ export type Payment = {
   created_at: string
   amount_refunded: number
   locale: Locale
-  session: string
+  session: string | null
   customer_family_name: string | null
   customer_given_name: string | null
   mcc: null
@@ -47,6 +94,13 @@ export type Payment = {
 
 export type PaymentMethod = { type: string; brands?: Record<string, string> }
 
+export type PaymentData = {
+  external_order_num: string | null
+  capture: CaptureMode
+  [field: string]: unknown
+}
+
+/** A session as `GET /api/v1/sessions/:id` answers it. */
 export type Session = {
   id: string
   resource: "session"
@@ -57,29 +111,34 @@ export type Session = {
   return_url: string
   default_locale: Locale
   payment_methods: PaymentMethod[]
-  /** Id of the session's payment; the API serves the full object. */
-  payment: string | null
-  payment_data: { external_order_num: string | null; capture: "auto" | "manual"; name?: string; name_kana?: string }
+  payment: Payment | null
+  payment_data: PaymentData
   metadata: Record<string, string>
   status: SessionStatus
-  email: string | null
-  expires_at: string
+  expired: boolean
   created_at: string
   completed_at: string | null
   cancelled_at: string | null
-  /** Test scenario from the Komoju-Scenario header (e.g. insufficient_funds). */
+}
+
+/** What the sandbox stores for a session: the served fields plus what KOMOJU keeps to itself. */
+export type SessionRecord = Omit<Session, "payment" | "expired"> & {
+  /** Id of the session's latest payment (a declined attempt is replaced by the retry). */
+  payment: string | null
+  email: string | null
+  expires_at: string
+  /** From the test-mode `Komoju-Scenario` header. */
   scenario: string | null
 }
 
-export type EventType =
-  | "ping"
-  | "payment.authorized"
-  | "payment.captured"
-  | "payment.expired"
-  | "payment.cancelled"
-  | "payment.failed"
-  | "payment.refund.created"
-  | "payment.refunded"
+export type PaymentList = {
+  resource: "list"
+  total: number
+  page: number
+  per_page: number
+  last_page: number
+  data: Payment[]
+}
 
 export type KomojuEvent = {
   id: string
@@ -88,4 +147,8 @@ export type KomojuEvent = {
   data: Payment | Record<string, never>
   created_at: string
   reason: string | null
+}
+
+export type KomojuError = {
+  error: { code: string; message: string; param: string | null; details: unknown }
 }

@@ -1,24 +1,29 @@
-import { createHmac } from "node:crypto"
-import { komojuTime } from "./clock"
-import type { Clock } from "./clock"
+import { komojuTime, type Clock } from "./clock"
 import type { SandboxConfig } from "./config"
+import { EventType, WEBHOOK_USER_AGENT, WebhookHeader } from "./constants"
 import { komojuId } from "./ids"
+import type { WebhookLogEntry } from "./logs"
 import type { Rng } from "./rng"
+import { signWebhook } from "./signature"
 import type { Store } from "./store"
-import type { EventType, KomojuEvent, Payment } from "./types"
+import { Timers } from "./timers"
+import type { KomojuEvent, Payment } from "./types"
 
-export function signWebhook(body: string, secret: string): string {
-  return createHmac("sha256", secret).update(body).digest("hex")
-}
+type DeliveryFlags = { duplicate: boolean; reordered: boolean; delayedMs: number }
+type AttemptLog = Omit<WebhookLogEntry, "seq" | "at" | "event_id" | "type">
 
 /**
- * Sends KOMOJU's events to the merchant, as KOMOJU does: signed, at least once, retried
- * with backoff on anything but 2xx. Faults from the config can duplicate, reorder,
- * delay or drop deliveries, so a merchant's handling of each can be tested.
+ * Sends events to the merchant as KOMOJU does: signed, at least once, retried with
+ * exponential backoff on anything but a 2xx. First attempts go out one at a time in
+ * the order events happened, so without faults a receiver sees them in order; the
+ * config's faults then duplicate, reorder, delay or drop deliveries on purpose.
  */
 export class WebhookDispatcher {
-  private heldBack: KomojuEvent | null = null
+  private chain: Promise<void> = Promise.resolve()
   private pending = new Set<Promise<void>>()
+  private held: { event: KomojuEvent; cancelTimeout: () => void } | null = null
+  private readonly timers = new Timers()
+  private readonly abort = new AbortController()
   private closed = false
 
   constructor(
@@ -28,15 +33,15 @@ export class WebhookDispatcher {
     private readonly rng: Rng
   ) {}
 
-  /** Records the event and sends it (payment snapshot taken now, as KOMOJU does). */
-  emit(type: EventType, payment: Payment | null): KomojuEvent {
+  /** Records the event (the payment as it is now) and sends it. */
+  emit(type: EventType, payment: Payment | null, reason: string | null = null): KomojuEvent {
     const event: KomojuEvent = {
       id: komojuId(),
       type,
       resource: "event",
       data: payment ? structuredClone(payment) : {},
       created_at: komojuTime(this.clock.now()),
-      reason: null,
+      reason,
     }
     this.store.events.push(event)
     this.store.save()
@@ -44,92 +49,108 @@ export class WebhookDispatcher {
     return event
   }
 
-  /** Resolves when every delivery under way (with its retries) is finished. */
+  /** Resolves when every delivery under way, retries included, is over (a held event is released). */
   async idle(): Promise<void> {
-    while (this.pending.size || this.heldBack) {
-      if (!this.pending.size && this.heldBack) this.release()
+    while (!this.closed && (this.pending.size || this.held)) {
+      if (this.held && this.pending.size === 0) this.releaseHeld()
       await Promise.allSettled([...this.pending])
     }
   }
 
-  close() {
+  close(): void {
     this.closed = true
+    this.abort.abort()
+    this.timers.cancelAll()
   }
 
-  private schedule(event: KomojuEvent) {
-    const { webhook, webhook_url } = this.config()
-    if (!webhook_url) return
-    if (this.rng.chance(webhook.reorder_rate) && !this.heldBack) {
-      // Held until the next event has gone out: the two arrive in the wrong order.
-      this.heldBack = event
-      return
-    }
-    this.track(this.deliver(event))
-    this.release()
-  }
-
-  private release() {
-    const held = this.heldBack
-    if (!held) return
-    this.heldBack = null
-    this.track(this.deliver(held))
-  }
-
-  private track(delivery: Promise<void>) {
-    this.pending.add(delivery)
-    void delivery.finally(() => this.pending.delete(delivery))
-  }
-
-  private async deliver(event: KomojuEvent) {
-    const { webhook } = this.config()
+  private schedule(event: KomojuEvent): void {
+    const { webhook_url, webhook } = this.config()
+    if (!webhook_url || this.closed) return
     if (this.rng.chance(webhook.drop_rate)) {
-      this.log(event, { attempt: 0, status: null, error: null, duplicate: false, dropped: true, delayed_ms: 0 })
+      this.log(event, { url: webhook_url, attempt: 0, status: null, error: null, duplicate: false, dropped: true, reordered: false, delayed_ms: 0 })
       return
     }
-    if (webhook.delay_ms) await sleep(webhook.delay_ms)
-    const copies = this.rng.chance(webhook.duplicate_rate) ? 2 : 1
-    await Promise.all(
-      Array.from({ length: copies }, (_, copy) => this.deliverWithRetries(event, copy > 0, webhook.delay_ms))
-    )
+    if (!this.held && this.rng.chance(webhook.reorder_rate)) {
+      // Held back until the next event has been delivered (or the hold times out).
+      this.held = { event, cancelTimeout: this.timers.after(webhook.reorder_max_hold_ms, () => this.releaseHeld()) }
+      return
+    }
+    const delayedMs = webhook.delay_ms > 0 && this.rng.chance(webhook.delay_rate) ? webhook.delay_ms : 0
+    const flags: DeliveryFlags = { duplicate: false, reordered: false, delayedMs }
+    if (delayedMs) {
+      // Outside the ordered chain: a delayed event arrives after later ones.
+      this.track(this.timers.sleep(delayedMs).then(() => this.firstAttempts(event, flags)))
+    } else {
+      this.enqueue(event, flags)
+    }
+    this.releaseHeld()
   }
 
-  private async deliverWithRetries(event: KomojuEvent, duplicate: boolean, delayedMs: number) {
-    const { webhook } = this.config()
-    for (let attempt = 1; attempt <= webhook.max_attempts && !this.closed; attempt++) {
-      const { webhook_url, webhook_secret } = this.config()
-      if (!webhook_url) return
-      const body = JSON.stringify(event)
-      let status: number | null = null
-      let error: string | null = null
-      try {
-        const response = await fetch(webhook_url, {
-          method: "POST",
-          headers: {
-            "Content-Type": "application/json",
-            "User-Agent": "Komoju-Webhook",
-            "X-Komoju-ID": event.id,
-            "X-Komoju-Event": event.type,
-            "X-Komoju-Signature": signWebhook(body, webhook_secret),
-          },
-          body,
-          signal: AbortSignal.timeout(10_000),
-        })
-        status = response.status
-        await response.arrayBuffer()
-      } catch (cause) {
-        error = cause instanceof Error ? cause.message : String(cause)
-      }
-      this.log(event, { attempt, status, error, duplicate, dropped: false, delayed_ms: delayedMs })
-      if (status !== null && status >= 200 && status < 300) return
-      if (attempt < webhook.max_attempts) await sleep(webhook.retry_base_ms * 2 ** (attempt - 1))
+  private releaseHeld(): void {
+    const held = this.held
+    if (!held) return
+    this.held = null
+    held.cancelTimeout()
+    this.enqueue(held.event, { duplicate: false, reordered: true, delayedMs: 0 })
+  }
+
+  private enqueue(event: KomojuEvent, flags: DeliveryFlags): void {
+    const done = this.chain.then(() => this.firstAttempts(event, flags))
+    this.chain = done.catch(() => undefined)
+    this.track(done)
+  }
+
+  private track(work: Promise<void>): void {
+    this.pending.add(work)
+    void work.finally(() => this.pending.delete(work))
+  }
+
+  private async firstAttempts(event: KomojuEvent, flags: DeliveryFlags): Promise<void> {
+    const copies = this.rng.chance(this.config().webhook.duplicate_rate) ? 2 : 1
+    for (let copy = 0; copy < copies; copy++) {
+      const copyFlags = { ...flags, duplicate: copy > 0 }
+      if (!(await this.attempt(event, 1, copyFlags))) this.track(this.retry(event, 2, copyFlags))
     }
   }
 
-  private log(event: KomojuEvent, entry: Omit<import("./store").WebhookLogEntry, "at" | "event_id" | "type">) {
-    this.store.webhooks.push({ at: komojuTime(this.clock.now()), event_id: event.id, type: event.type, ...entry })
+  private async retry(event: KomojuEvent, attempt: number, flags: DeliveryFlags): Promise<void> {
+    const { webhook } = this.config()
+    if (attempt > webhook.max_attempts || this.closed) return
+    await this.timers.sleep(Math.min(webhook.retry_base_ms * 2 ** (attempt - 2), webhook.retry_max_ms))
+    if (!(await this.attempt(event, attempt, flags))) await this.retry(event, attempt + 1, flags)
   }
-}
 
-function sleep(ms: number) {
-  return new Promise((resolve) => setTimeout(resolve, ms))
+  /** One POST; true when the merchant answered 2xx (or there is nothing left to do). */
+  private async attempt(event: KomojuEvent, attempt: number, flags: DeliveryFlags): Promise<boolean> {
+    const { webhook_url, webhook_secret, webhook } = this.config()
+    if (!webhook_url || this.closed) return true
+    const body = JSON.stringify(event)
+    let status: number | null = null
+    let error: string | null = null
+    try {
+      const response = await fetch(webhook_url, {
+        method: "POST",
+        headers: {
+          [WebhookHeader.ContentType]: "application/json",
+          [WebhookHeader.UserAgent]: WEBHOOK_USER_AGENT,
+          [WebhookHeader.DeliveryId]: event.id,
+          [WebhookHeader.Event]: event.type,
+          [WebhookHeader.Signature]: signWebhook(body, webhook_secret),
+        },
+        body,
+        signal: AbortSignal.any([AbortSignal.timeout(webhook.timeout_ms), this.abort.signal]),
+      })
+      status = response.status
+      await response.arrayBuffer()
+    } catch (cause) {
+      error = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause)
+    }
+    if (this.closed) return true
+    this.log(event, { url: webhook_url, attempt, status, error, duplicate: flags.duplicate, dropped: false, reordered: flags.reordered, delayed_ms: flags.delayedMs })
+    return status !== null && status >= 200 && status < 300
+  }
+
+  private log(event: KomojuEvent, entry: AttemptLog): void {
+    this.store.webhooks.add({ at: komojuTime(this.clock.now()), event_id: event.id, type: event.type, ...entry })
+  }
 }

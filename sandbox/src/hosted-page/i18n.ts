@@ -1,61 +1,89 @@
-import type { Locale } from "../types"
+import { LOCALES, type Locale } from "../constants"
 
+/** Every text a hosted page shows, in KOMOJU's three page languages. */
 const STRINGS = {
   title: { ja: "お支払い", en: "Payment", ko: "결제" },
-  amount: { ja: "お支払い金額", en: "Amount", ko: "결제 금액" },
+  amount: { ja: "お支払い金額", en: "Amount due", ko: "결제 금액" },
+  orderNumber: { ja: "注文番号", en: "Order number", ko: "주문 번호" },
   choose: { ja: "お支払い方法を選択してください", en: "Choose how to pay", ko: "결제 방법을 선택하세요" },
+  language: { ja: "言語", en: "Language", ko: "언어" },
   cardNumber: { ja: "カード番号", en: "Card number", ko: "카드 번호" },
   expiry: { ja: "有効期限 (MM/YY)", en: "Expiry (MM/YY)", ko: "유효기간 (MM/YY)" },
   cvc: { ja: "セキュリティコード", en: "Security code", ko: "보안 코드" },
-  name: { ja: "カード名義", en: "Name on card", ko: "카드 명의" },
+  cardName: { ja: "カード名義", en: "Name on card", ko: "카드 명의" },
   email: { ja: "メールアドレス", en: "Email", ko: "이메일" },
-  store: { ja: "コンビニを選択", en: "Choose a store", ko: "편의점 선택" },
+  store: { ja: "お支払いするコンビニ", en: "Store to pay at", ko: "결제할 편의점" },
   pay: { ja: "支払う", en: "Pay", ko: "결제하기" },
   next: { ja: "次へ", en: "Continue", ko: "다음" },
   back: { ja: "マーチャントに戻る (キャンセル)", en: "Back to merchant (cancel)", ko: "상점으로 돌아가기 (취소)" },
+  testCards: {
+    ja: "テストカード: 4111 1111 1111 1111 (成功) / 4123 1111 1111 1000 (残高不足で拒否)",
+    en: "Test cards: 4111 1111 1111 1111 (succeeds) / 4123 1111 1111 1000 (declined, insufficient funds)",
+    ko: "테스트 카드: 4111 1111 1111 1111 (성공) / 4123 1111 1111 1000 (잔액 부족으로 거절)",
+  },
   declined: {
     ja: "カードが拒否されました (残高不足)。別のカードをお試しください。",
     en: "Your card was declined (insufficient funds). Please try another card.",
     ko: "카드가 거절되었습니다 (잔액 부족). 다른 카드를 사용해 주세요.",
   },
-  invalidCard: {
-    ja: "カード情報が正しくありません。",
-    en: "The card details are not valid.",
-    ko: "카드 정보가 올바르지 않습니다.",
+  failed: {
+    ja: "お支払いができませんでした (残高不足)。別のお支払い方法をお試しください。",
+    en: "The payment failed (insufficient funds). Please try another way to pay.",
+    ko: "결제에 실패했습니다 (잔액 부족). 다른 결제 방법을 사용해 주세요.",
   },
+  invalidNumber: { ja: "カード番号が正しくありません。", en: "The card number is not valid.", ko: "카드 번호가 올바르지 않습니다." },
+  invalidExpiry: { ja: "有効期限が正しくないか、期限切れです。", en: "The expiry date is not valid or has passed.", ko: "유효기간이 올바르지 않거나 지났습니다." },
+  invalidCvc: { ja: "セキュリティコードが正しくありません。", en: "The security code is not valid.", ko: "보안 코드가 올바르지 않습니다." },
+  invalidEmail: { ja: "メールアドレスを入力してください。", en: "Please enter your email address.", ko: "이메일 주소를 입력해 주세요." },
+  unavailable: { ja: "このお支払い方法はご利用いただけません。", en: "This payment method is not available.", ko: "이 결제 방법은 사용할 수 없습니다." },
   awaitingTitle: { ja: "お支払いをお待ちしています", en: "Awaiting your payment", ko: "결제를 기다리고 있습니다" },
   awaitingText: {
-    ja: "期限までに以下の情報でお支払いください。",
-    en: "Please pay by the deadline with the details below.",
-    ko: "기한까지 아래 정보로 결제해 주세요.",
+    ja: "お支払い期限までに、以下の番号でお支払いください。",
+    en: "Please pay by the deadline with the numbers below.",
+    ko: "결제 기한까지 아래 번호로 결제해 주세요.",
   },
   receipt: { ja: "受付番号", en: "Receipt number", ko: "접수 번호" },
   confirmation: { ja: "確認番号", en: "Confirmation code", ko: "확인 번호" },
   deadline: { ja: "お支払い期限", en: "Payment deadline", ko: "결제 기한" },
+  bankName: { ja: "振込先銀行", en: "Bank", ko: "은행" },
   account: { ja: "振込先口座", en: "Account", ko: "계좌" },
+  accountName: { ja: "口座名義", en: "Account name", ko: "예금주" },
+  transferId: { ja: "振込依頼人番号", en: "Transfer reference", ko: "송금 참조 번호" },
+  payEasyBank: { ja: "収納機関番号", en: "Biller number", ko: "수납기관 번호" },
   customerNumber: { ja: "お客様番号", en: "Customer number", ko: "고객 번호" },
+  confirmationId: { ja: "確認番号", en: "Confirmation number", ko: "확인 번호" },
   instructions: { ja: "お支払い方法の説明", en: "How to pay", ko: "결제 방법 안내" },
   returnToShop: { ja: "ショップに戻る", en: "Return to the shop", ko: "상점으로 돌아가기" },
   walletTitle: { ja: "アプリで承認してください", en: "Confirm in the app", ko: "앱에서 승인해 주세요" },
   walletText: {
-    ja: "スマートフォンのアプリで支払いを承認してください (サンドボックスではボタンで承認します)。",
-    en: "Approve the payment in your phone's app (in the sandbox, the button approves it).",
-    ko: "휴대폰 앱에서 결제를 승인해 주세요 (샌드박스에서는 버튼으로 승인합니다).",
+    ja: "スマートフォンのアプリで支払いを承認してください (サンドボックスでは下のボタンで承認します)。",
+    en: "Approve the payment in your phone's app (in the sandbox, the button below approves it).",
+    ko: "휴대폰 앱에서 결제를 승인해 주세요 (샌드박스에서는 아래 버튼으로 승인합니다).",
   },
-  approve: { ja: "承認する", en: "Approve", ko: "승인" },
+  approve: { ja: "アプリで承認しました", en: "I approved it in the app", ko: "앱에서 승인했습니다" },
   closedTitle: { ja: "このお支払いページは終了しました", en: "This payment page is closed", ko: "이 결제 페이지는 종료되었습니다" },
-  expired: { ja: "有効期限が切れています。", en: "It has expired.", ko: "유효기간이 지났습니다." },
+  expired: { ja: "お支払いの有効期限が切れました。", en: "The time to pay has run out.", ko: "결제 유효기간이 지났습니다." },
   completed: { ja: "お支払いは完了しています。", en: "The payment is complete.", ko: "결제가 완료되었습니다." },
-  cancelled: { ja: "キャンセルされました。", en: "It was cancelled.", ko: "취소되었습니다." },
-  sandbox: { ja: "KOMOJU サンドボックス (テスト環境)", en: "KOMOJU sandbox (test mode)", ko: "KOMOJU 샌드박스 (테스트 모드)" },
-} as const
+  cancelled: { ja: "お支払いはキャンセルされました。", en: "The payment was cancelled.", ko: "결제가 취소되었습니다." },
+  notFoundTitle: { ja: "ページが見つかりません", en: "Page not found", ko: "페이지를 찾을 수 없습니다" },
+  notFoundText: {
+    ja: "このお支払いページは存在しません。ショップからやり直してください。",
+    en: "This payment page does not exist. Please start again from the shop.",
+    ko: "이 결제 페이지는 존재하지 않습니다. 상점에서 다시 시작해 주세요.",
+  },
+  sandbox: { ja: "KOMOJU サンドボックス (テスト環境・実際の請求はありません)", en: "KOMOJU sandbox (test mode, no real charges)", ko: "KOMOJU 샌드박스 (테스트 모드, 실제 청구 없음)" },
+} as const satisfies Record<string, Record<Locale, string>>
 
 export type StringKey = keyof typeof STRINGS
+export type Translate = (key: StringKey) => string
 
-export function translator(locale: Locale) {
-  return (key: StringKey) => STRINGS[key][locale] ?? STRINGS[key].en
+export function translator(locale: Locale): Translate {
+  return (key) => STRINGS[key][locale]
 }
 
+export const LANGUAGE_NAMES: Record<Locale, string> = { ja: "日本語", en: "English", ko: "한국어" }
+
+/** `?locale=` wins over the session's default_locale; anything else falls back to it. */
 export function pickLocale(requested: string | null | undefined, fallback: Locale): Locale {
-  return requested === "ja" || requested === "en" || requested === "ko" ? requested : fallback
+  return (LOCALES as readonly string[]).includes(requested ?? "") ? (requested as Locale) : fallback
 }

@@ -1,82 +1,113 @@
-import { PAYMENT_TYPES } from "../catalogue"
-import { returnUrlFor } from "../control"
-import { ApiError } from "../errors"
-import { isLuhnValid, type Ledger } from "../ledger"
 import type { Params } from "../body"
-import type { Locale } from "../types"
-import { translator, pickLocale } from "./i18n"
-import { awaitingPage, closedPage, dashboardPage, instructionsPage, methodsPage, walletPage } from "./pages"
+import type { CardField } from "../card"
+import type { Controller } from "../control"
+import { PaymentStatus, SessionStatus, type Locale } from "../constants"
+import { ApiError } from "../errors"
+import { isPaymentType, kindOf } from "../payment-types"
+import { InvalidCardError, returnUrlFor, type Sessions } from "../sessions"
+import type { Payment, SessionRecord } from "../types"
+import { checkoutPage, sessionPath } from "./checkout-page"
+import { dashboardPage } from "./dashboard"
+import { pickLocale, translator, type StringKey } from "./i18n"
+import { awaitingPage, closedPage, notFoundPage, walletPage } from "./result-pages"
 
 export type PageResult = { status: number; html?: string; redirect?: string }
 
-/** Test numbers that are not Luhn-valid but that KOMOJU's test mode knows. */
-const TEST_CARDS = new Set(["4123111111111000"])
+const CARD_ERRORS: Record<CardField, StringKey> = { number: "invalidNumber", expiry: "invalidExpiry", cvc: "invalidCvc" }
+const html = (status: number, page: string): PageResult => ({ status, html: page })
+const redirect = (to: string): PageResult => ({ status: 303, redirect: to })
 
-/** The hosted page at session_url, and the few other pages KOMOJU serves to people. */
-export function handlePage(ledger: Ledger, method: string, path: string, params: Params, query: URLSearchParams): PageResult | null {
+/** The pages KOMOJU serves to people: the hosted page at session_url, instructions, the dashboard stand-in. */
+export function handlePage(sessions: Sessions, control: Controller, method: string, path: string, form: Params, query: URLSearchParams): PageResult | null {
+  const requestedLocale = query.get("locale")
   let match: RegExpMatchArray | null
   if ((match = path.match(/^\/sessions\/([a-z0-9]+)(\/pay|\/back)?$/))) {
-    const session = ledger.session(match[1])
-    const locale = pickLocale(query.get("locale"), session.default_locale)
-    const action = match[2]
+    const id = match[1]
+    const session = find(() => sessions.get(id))
+    if (!session) return html(404, notFoundPage(pickLocale(requestedLocale, "ja")))
+    const locale = pickLocale(requestedLocale, session.default_locale)
+    const action = match[2] ?? ""
     if (method === "POST" && action === "/back") {
-      ledger.cancelSession(session.id, { byMerchant: false })
-      return { status: 303, redirect: returnUrlFor(session) }
+      sessions.cancel(session.id, "customer")
+      return redirect(returnUrlFor(session))
     }
-    const closed = ledger.isExpired(session) ? "expired" : session.status === "pending" ? null : session.status
-    if (closed) {
-      const payment = session.payment ? ledger.payment(session.payment) : null
-      if (payment?.status === "authorized" && PAYMENT_TYPES[payment.payment_details.type]?.kind === "cash") {
-        return { status: 200, html: awaitingPage(session, payment, locale, returnUrlFor(session)) }
-      }
-      return { status: 200, html: closedPage(session, locale, closed, returnUrlFor(session)) }
-    }
-    if (method === "GET" && !action) return { status: 200, html: methodsPage(session, locale, null) }
-    if (method === "POST" && action === "/pay") return pay(ledger, session.id, locale, params)
+    const closed = closedView(sessions, session, locale)
+    if (closed) return method === "POST" ? redirect(sessionPath(session, "", locale)) : closed
+    if (method === "GET" && action === "") return html(200, checkoutPage(session, locale))
+    if (method === "POST" && action === "/pay") return pay(sessions, session, locale, form)
+    return null
   }
-  if (method === "GET" && (match = path.match(/^\/instructions\/[a-z0-9]+$/))) {
-    return { status: 200, html: instructionsPage(pickLocale(query.get("locale"), "ja")) }
+  if (method === "GET" && (match = path.match(/^\/instructions\/([a-z0-9]+)$/))) {
+    const id = match[1]
+    const payment = find(() => control.payment(id))
+    if (!payment || kindOf(payment.payment_details.type) !== "cash") return html(404, notFoundPage(pickLocale(requestedLocale, "ja")))
+    return html(200, awaitingPage(null, payment, pickLocale(requestedLocale, payment.locale), null))
   }
-  if (method === "GET" && (match = path.match(/^\/admin\/payments\/([a-z0-9]+)$/))) {
-    return { status: 200, html: dashboardPage(ledger.payment(match[1])) }
+  if ((match = path.match(/^\/admin\/payments\/([a-z0-9]+)(\/refund|\/pay|\/expire)?$/))) {
+    return dashboard(control, method, match[1], match[2] ?? "", form)
   }
   return null
 }
 
-function pay(ledger: Ledger, sessionId: string, locale: Locale, params: Params): PageResult {
-  const session = ledger.session(sessionId)
+/** A session that cannot be paid any more shows why; a cash payment still shows what to pay. */
+function closedView(sessions: Sessions, session: SessionRecord, locale: Locale): PageResult | null {
+  const returnTo = returnUrlFor(session)
+  if (sessions.isExpired(session)) return html(200, closedPage(session, locale, "expired", returnTo))
+  if (session.status === SessionStatus.Pending) return null
+  if (session.status === SessionStatus.Cancelled) return html(200, closedPage(session, locale, "cancelled", returnTo))
+  const payment = sessions.view(session).payment
+  if (payment && payment.status === PaymentStatus.Authorized && kindOf(payment.payment_details.type) === "cash") {
+    return html(200, awaitingPage(session, payment, locale, returnTo))
+  }
+  return html(200, closedPage(session, locale, "completed", returnTo))
+}
+
+function pay(sessions: Sessions, session: SessionRecord, locale: Locale, form: Params): PageResult {
   const t = translator(locale)
-  const type = String(params.payment_type ?? "")
-  const kind = PAYMENT_TYPES[type]?.kind
-  if (kind === "wallet" && params.confirmed !== "1") {
-    return { status: 200, html: walletPage(session, locale, type) }
-  }
-  let cardNumber: string | undefined
-  if (kind === "card") {
-    cardNumber = String(params.card_number ?? "").replace(/[\s-]+/g, "")
-    const expiry = String(params.expiry ?? "").match(/^(\d{1,2})\s*\/\s*(\d{2})$/)
-    const cvc = String(params.cvc ?? "")
-    const validNumber = isLuhnValid(cardNumber) || TEST_CARDS.has(cardNumber)
-    if (!validNumber || !expiry || Number(expiry[1]) < 1 || Number(expiry[1]) > 12 || !/^\d{3,4}$/.test(cvc)) {
-      return { status: 422, html: methodsPage(session, locale, t("invalidCard")) }
-    }
-  }
+  const type = String(form.payment_type ?? "")
+  const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]))
+  const refuse = (status: number, message: string, field?: CardField | "email") =>
+    html(status, checkoutPage(session, locale, { error: { type, message, field }, values }))
+  if (!isPaymentType(type) || !session.payment_methods.some((m) => m.type === type)) return refuse(422, t("unavailable"))
+  const kind = kindOf(type)
+  if (kind === "wallet" && form.confirmed !== "1") return html(200, walletPage(session, locale, type))
+  const email = values.email?.trim()
+  if (kind === "cash" && !session.email && !(email && /^[^\s@]+@[^\s@]+$/.test(email))) return refuse(422, t("invalidEmail"), "email")
+  const card = kind === "card" ? { number: values.card_number ?? "", expiry: values.expiry ?? "", cvc: values.cvc ?? "" } : undefined
+  let payment: Payment
   try {
-    const payment = ledger.pay(session.id, {
-      type,
-      card_number: cardNumber,
-      store: params.store === undefined ? undefined : String(params.store),
-      email: params.email === undefined ? undefined : String(params.email),
-    })
-    if (payment.status === "failed") {
-      return { status: 402, html: methodsPage(ledger.session(session.id), locale, t("declined")) }
-    }
-    if (kind === "cash") {
-      return { status: 200, html: awaitingPage(session, payment, locale, returnUrlFor(session)) }
-    }
-    return { status: 303, redirect: returnUrlFor(session) }
+    payment = sessions.pay(session.id, { type, card, store: values.store, email })
   } catch (error) {
-    if (error instanceof ApiError) return { status: error.status, html: methodsPage(session, locale, error.message) }
+    // The page names the wrong field, in the customer's language.
+    if (error instanceof InvalidCardError) return refuse(422, t(CARD_ERRORS[error.field]), error.field)
+    if (error instanceof ApiError && error.status < 500) return refuse(error.status, error.message)
+    throw error
+  }
+  if (payment.status === PaymentStatus.Failed) return refuse(402, t(kind === "card" ? "declined" : "failed"), kind === "card" ? "number" : undefined)
+  return kind === "cash" ? redirect(sessionPath(session, "", locale)) : redirect(returnUrlFor(session))
+}
+
+function dashboard(control: Controller, method: string, id: string, action: string, form: Params): PageResult | null {
+  const payment = find(() => control.payment(id))
+  if (!payment) return html(404, notFoundPage("en"))
+  if (method === "GET" && action === "") return html(200, dashboardPage(payment))
+  if (method !== "POST" || action === "") return null
+  try {
+    if (action === "/refund") control.refundPayment(id, { amount: form.amount === undefined || form.amount === "" ? undefined : Number(form.amount) })
+    if (action === "/pay") control.payPayment(id)
+    if (action === "/expire") control.expirePayment(id)
+  } catch (error) {
+    if (error instanceof ApiError && error.status < 500) return html(error.status, dashboardPage(control.payment(id), error.message))
+    throw error
+  }
+  return redirect(`/admin/payments/${encodeURIComponent(id)}`)
+}
+
+function find<T>(lookup: () => T): T | null {
+  try {
+    return lookup()
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null
     throw error
   }
 }

@@ -1,0 +1,109 @@
+/**
+ * Every string KOMOJU defines that the sandbox serves or branches on, in one place, so a
+ * typo is a compile error rather than a silent mismatch with the real API.
+ */
+
+export const SessionStatus = {
+  Pending: "pending",
+  Completed: "completed",
+  Cancelled: "cancelled",
+} as const
+export type SessionStatus = (typeof SessionStatus)[keyof typeof SessionStatus]
+
+export const PaymentStatus = {
+  Pending: "pending",
+  Authorized: "authorized",
+  Captured: "captured",
+  Refunded: "refunded",
+  Cancelled: "cancelled",
+  Expired: "expired",
+  Failed: "failed",
+} as const
+export type PaymentStatus = (typeof PaymentStatus)[keyof typeof PaymentStatus]
+
+export const EventType = {
+  Ping: "ping",
+  PaymentAuthorized: "payment.authorized",
+  PaymentCaptured: "payment.captured",
+  PaymentExpired: "payment.expired",
+  PaymentCancelled: "payment.cancelled",
+  PaymentFailed: "payment.failed",
+  PaymentRefundCreated: "payment.refund.created",
+  PaymentRefunded: "payment.refunded",
+} as const
+export type EventType = (typeof EventType)[keyof typeof EventType]
+
+export const CaptureMode = { Auto: "auto", Manual: "manual" } as const
+export type CaptureMode = (typeof CaptureMode)[keyof typeof CaptureMode]
+
+export const LOCALES = ["ja", "en", "ko"] as const
+export type Locale = (typeof LOCALES)[number]
+export const DEFAULT_LOCALE: Locale = "ja"
+
+/** Values of the test-mode `Komoju-Scenario` header the sandbox acts on. */
+export const Scenario = { InsufficientFunds: "insufficient_funds" } as const
+export type Scenario = (typeof Scenario)[keyof typeof Scenario]
+
+/** Request headers, lower-case as Node presents them. */
+export const RequestHeader = {
+  Authorization: "authorization",
+  ContentType: "content-type",
+  Idempotency: "x-komoju-idempotency",
+  ApiVersion: "x-komoju-api-version",
+  Scenario: "komoju-scenario",
+} as const
+
+/** Webhook headers, spelled as KOMOJU sends them. */
+export const WebhookHeader = {
+  Signature: "X-Komoju-Signature",
+  DeliveryId: "X-Komoju-ID",
+  Event: "X-Komoju-Event",
+  UserAgent: "User-Agent",
+  ContentType: "Content-Type",
+} as const
+export const WEBHOOK_USER_AGENT = "Komoju-Webhook"
+
+export const ErrorCode = {
+  BadRequest: "bad_request",
+  Unauthorized: "unauthorized",
+  NotFound: "not_found",
+  Conflict: "conflict",
+  UnprocessableEntity: "unprocessable_entity",
+  MissingParameter: "missing_parameter",
+  InvalidParameter: "invalid_parameter",
+  InvalidCurrency: "invalid_currency",
+  InvalidPaymentType: "invalid_payment_type",
+  NotCapturable: "not_capturable",
+  NotRefundable: "not_refundable",
+  NotCancellable: "not_cancellable",
+  InsufficientFunds: "insufficient_funds",
+  ServiceUnavailable: "service_unavailable",
+  InternalServerError: "internal_server_error",
+} as const
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
+
+export const API_PREFIX = "/api/v1"
+export const CONTROL_PREFIX = "/_sandbox"
+
+export const DEFAULTS = {
+  port: 4010,
+  host: "127.0.0.1",
+  secretKey: "sk_test_sandbox",
+  webhookSecret: "whsec_sandbox",
+} as const
+
+/** Limits KOMOJU documents, and the sandbox's own where KOMOJU is silent. */
+export const LIMITS = {
+  sessionExpiryMaxSeconds: 86_400,
+  metadataKeyMaxChars: 30,
+  metadataValueMaxChars: 2_000,
+  idempotencyKeyMaxChars: 100,
+  idempotencyTtlMs: 24 * 3600_000,
+  /** KOMOJU: "card authorizations lapse after about 30 days". */
+  cardAuthorizationDays: 30,
+  maxBodyBytes: 1_000_000,
+  /** Logs are for a test run or a demo, not an archive. */
+  logEntriesMax: 10_000,
+  listPerPageDefault: 10,
+  listPerPageMax: 100,
+} as const

@@ -1,0 +1,78 @@
+import type { CardField } from "../card"
+import type { Locale } from "../constants"
+import { isKonbiniStore, isPaymentType, kindOf, KONBINI_STORE_NAMES, PAYMENT_TYPES } from "../payment-types"
+import type { SessionRecord } from "../types"
+import { formatAmount } from "./format"
+import { escapeHtml as e, layout } from "./html"
+import { translator, type Translate } from "./i18n"
+
+/** What to show again after a refused submission: the message, the method, the values typed. */
+export type CheckoutState = {
+  error?: { type: string; message: string; field?: CardField | "email" }
+  values?: Record<string, string>
+}
+
+export function sessionPath(session: SessionRecord, action: string, locale: Locale): string {
+  return `/sessions/${encodeURIComponent(session.id)}${action}?locale=${locale}`
+}
+
+/** Amount (and the merchant's order number) at the top of every page of a session. */
+export function summary(session: SessionRecord, locale: Locale, t: Translate): string {
+  const order = session.payment_data.external_order_num
+  return `<h1>${e(t("title"))}</h1><div>${e(t("amount"))}</div>
+<div class="amount" data-testid="amount">${e(formatAmount(session.amount, session.currency, locale))}</div>
+${order ? `<div class="order">${e(t("orderNumber"))}: <span data-testid="order-number">${e(order)}</span></div>` : ""}`
+}
+
+export function backToMerchantForm(session: SessionRecord, locale: Locale, t: Translate): string {
+  return `<form method="post" action="${e(sessionPath(session, "/back", locale))}">
+<button class="secondary" type="submit" data-testid="back-to-merchant">${e(t("back"))}</button></form>`
+}
+
+/** The hosted page: one plain form per offered method, so any browser or test can drive it. */
+export function checkoutPage(session: SessionRecord, locale: Locale, state: CheckoutState = {}): string {
+  const t = translator(locale)
+  const forms = session.payment_methods.map((method) => methodForm(session, method.type, locale, t, state)).join("\n")
+  return layout({
+    locale,
+    title: t("title"),
+    localeHref: (l) => sessionPath(session, "", l),
+    body: `${summary(session, locale, t)}<h2>${e(t("choose"))}</h2>${forms}${backToMerchantForm(session, locale, t)}`,
+  })
+}
+
+function methodForm(session: SessionRecord, type: string, locale: Locale, t: Translate, state: CheckoutState): string {
+  if (!isPaymentType(type)) return ""
+  const kind = kindOf(type)
+  const mine = state.error?.type === type
+  const values = mine ? (state.values ?? {}) : {}
+  const invalid = (field: string) => (mine && state.error?.field === field ? ` aria-invalid="true"` : "")
+  const error = mine && state.error ? `<div class="error" role="alert" data-testid="payment-error">${e(state.error.message)}</div>` : ""
+  let fields = ""
+  if (kind === "card") {
+    fields = `<label for="card_number">${e(t("cardNumber"))}</label>
+<input id="card_number" name="card_number" inputmode="numeric" autocomplete="cc-number" placeholder="4111 1111 1111 1111" required value="${e(values.card_number)}"${invalid("number")} data-testid="card-number">
+<label for="card_expiry">${e(t("expiry"))}</label>
+<input id="card_expiry" name="expiry" autocomplete="cc-exp" placeholder="12/30" required value="${e(values.expiry)}"${invalid("expiry")} data-testid="card-expiry">
+<label for="card_cvc">${e(t("cvc"))}</label>
+<input id="card_cvc" name="cvc" inputmode="numeric" autocomplete="cc-csc" placeholder="123" required${invalid("cvc")} data-testid="card-cvc">
+<label for="card_name">${e(t("cardName"))}</label>
+<input id="card_name" name="name" autocomplete="cc-name" value="${e(values.name)}" data-testid="card-name">
+<p class="hint">${e(t("testCards"))}</p>`
+  } else if (type === "konbini") {
+    const brands = Object.keys(session.payment_methods.find((m) => m.type === "konbini")?.brands ?? {}).filter(isKonbiniStore)
+    const chosen = values.store && isKonbiniStore(values.store) ? values.store : brands[0]
+    fields = `<label for="konbini-store">${e(t("store"))}</label>
+<select id="konbini-store" name="store" data-testid="konbini-store">${brands
+      .map((brand) => `<option value="${e(brand)}"${brand === chosen ? " selected" : ""}>${e(KONBINI_STORE_NAMES[brand][locale])}</option>`)
+      .join("")}</select>`
+  }
+  if (kind === "cash" && !session.email) {
+    fields += `<label for="email-${e(type)}">${e(t("email"))}</label>
+<input id="email-${e(type)}" name="email" type="email" autocomplete="email" required value="${e(values.email)}"${invalid("email")} data-testid="${e(type)}-email">`
+  }
+  const label = kind === "wallet" ? t("next") : t("pay")
+  return `<fieldset data-testid="method-${e(type)}"><legend>${e(PAYMENT_TYPES[type].names[locale])}</legend>${error}
+<form method="post" action="${e(sessionPath(session, "/pay", locale))}"><input type="hidden" name="payment_type" value="${e(type)}">${fields}
+<button type="submit" data-testid="pay-${e(type)}">${e(label)}</button></form></fieldset>`
+}

@@ -1,0 +1,213 @@
+import type { Params } from "./body"
+import { addSeconds, isPast, komojuTime, type Clock } from "./clock"
+import { ErrorCode, EventType, LIMITS, PaymentStatus } from "./constants"
+import { ApiError, invalidParameter, notFound, unprocessable } from "./errors"
+import { komojuId } from "./ids"
+import { isPaymentType, kindOf, PAYMENT_TYPES } from "./payment-types"
+import type { Store } from "./store"
+import type { Payment, PaymentDetails, PaymentList, Refund, SessionRecord } from "./types"
+import { parseMinorAmount, text } from "./validation"
+
+export type EmitEvent = (type: EventType, payment: Payment, reason?: string | null) => void
+
+export type ListQuery = { external_order_num?: string; status?: string; start_time?: string; end_time?: string; page?: string; per_page?: string }
+
+/** Who asked for a refund: the API refuses cash methods, KOMOJU's dashboard does not. */
+export type RefundOrigin = "api" | "dashboard"
+
+const WAITING: readonly string[] = [PaymentStatus.Pending, PaymentStatus.Authorized]
+
+/** Payments and KOMOJU's state machine over them; every change is saved and announced. */
+export class Payments {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly emit: EmitEvent
+  ) {}
+
+  get(id: string): Payment {
+    const payment = this.store.payments.get(id)
+    if (!payment) throw notFound(`Payment ${id}`)
+    return payment
+  }
+
+  /** A new payment of a session: amount, currency, order number and metadata are the session's. */
+  create(session: SessionRecord, id: string, status: Payment["status"], details: PaymentDetails, deadline: Date | null): Payment {
+    const now = komojuTime(this.clock.now())
+    const payment: Payment = {
+      id,
+      resource: "payment",
+      status,
+      amount: session.amount,
+      tax: 0,
+      customer: null,
+      payment_deadline: deadline ? komojuTime(deadline) : null,
+      payment_details: details,
+      payment_method_fee: 0,
+      total: session.amount,
+      currency: session.currency,
+      description: null,
+      captured_at: status === PaymentStatus.Captured ? now : null,
+      external_order_num: session.payment_data.external_order_num,
+      metadata: { ...session.metadata },
+      created_at: now,
+      amount_refunded: 0,
+      locale: session.default_locale,
+      session: session.id,
+      customer_family_name: null,
+      customer_given_name: null,
+      mcc: null,
+      statement_descriptor: null,
+      refunds: [],
+      refund_requests: [],
+    }
+    this.store.payments.set(id, payment)
+    return payment
+  }
+
+  list(query: ListQuery): PaymentList {
+    const perPage = pageNumber(query.per_page, "per_page", LIMITS.listPerPageDefault)
+    if (perPage > LIMITS.listPerPageMax) throw invalidParameter("per_page", `per_page must be at most ${LIMITS.listPerPageMax}`)
+    const page = pageNumber(query.page, "page", 1)
+    const from = time(query.start_time, "start_time")
+    const to = time(query.end_time, "end_time")
+    // Newest first, as KOMOJU lists.
+    const matching = [...this.store.payments.values()].reverse().filter((p) => {
+      const created = Date.parse(p.created_at)
+      return (
+        (!query.external_order_num || p.external_order_num === query.external_order_num) &&
+        (!query.status || p.status === query.status) &&
+        (from === null || created >= from) &&
+        (to === null || created <= to)
+      )
+    })
+    return {
+      resource: "list",
+      total: matching.length,
+      page,
+      per_page: perPage,
+      last_page: Math.max(1, Math.ceil(matching.length / perPage)),
+      data: matching.slice((page - 1) * perPage, page * perPage),
+    }
+  }
+
+  /**
+   * Captures a held card authorization. A smaller `amount` captures that much and
+   * releases the rest (KOMOJU is silent on partial capture; the sandbox's choice).
+   */
+  capture(id: string, params: Params): Payment {
+    const payment = this.get(id)
+    if (payment.status !== PaymentStatus.Authorized || kindOf(payment.payment_details.type) !== "card") {
+      throw new ApiError(422, ErrorCode.NotCapturable, `Payment ${id} cannot be captured (${payment.status}, ${payment.payment_details.type})`)
+    }
+    const amount = params.amount === undefined || params.amount === "" ? payment.amount : parseMinorAmount(params.amount, "amount", 422)
+    if (amount > payment.amount) throw invalidParameter("amount", `amount exceeds the authorized ${payment.amount}`, 422)
+    payment.amount = amount
+    payment.total = amount + payment.tax + payment.payment_method_fee
+    return this.markCaptured(payment)
+  }
+
+  /** The customer paid a waiting konbini / bank transfer / Pay-easy payment at the counter. */
+  customerPaid(id: string): Payment {
+    const payment = this.get(id)
+    if (payment.status !== PaymentStatus.Authorized || kindOf(payment.payment_details.type) !== "cash") {
+      throw unprocessable(`Payment ${id} is not a cash payment waiting for the customer (${payment.status}, ${payment.payment_details.type})`)
+    }
+    if (isPast(payment.payment_deadline, this.clock.now())) {
+      this.expire(id)
+      throw unprocessable(`Payment ${id} passed its deadline and expired`)
+    }
+    return this.markCaptured(payment)
+  }
+
+  refund(id: string, params: Params, origin: RefundOrigin): Payment {
+    const payment = this.get(id)
+    const type = payment.payment_details.type
+    const byApi = isPaymentType(type) ? PAYMENT_TYPES[type].refundableByApi : true
+    if (origin === "api" && !byApi) {
+      throw new ApiError(422, ErrorCode.NotRefundable, `Payment ${id} (${type}) cannot be refunded through the API: cash payments are refunded through a refund request`)
+    }
+    if (payment.status !== PaymentStatus.Captured) {
+      throw new ApiError(422, ErrorCode.NotRefundable, `Payment ${id} cannot be refunded (${payment.status})`)
+    }
+    const remaining = payment.total - payment.amount_refunded
+    const amount = params.amount === undefined || params.amount === "" ? remaining : parseMinorAmount(params.amount, "amount", 422)
+    if (amount > remaining) throw invalidParameter("amount", `amount ${amount} exceeds the refundable ${remaining}`, 422)
+    const refund: Refund = {
+      id: komojuId(),
+      resource: "refund",
+      amount,
+      currency: payment.currency,
+      payment: payment.id,
+      description: text(params.description) ?? null,
+      created_at: komojuTime(this.clock.now()),
+      chargeback: false,
+    }
+    payment.refunds.push(refund)
+    payment.amount_refunded += amount
+    if (payment.amount_refunded === payment.total) payment.status = PaymentStatus.Refunded
+    this.store.save()
+    this.emit(EventType.PaymentRefundCreated, payment)
+    if (payment.status === PaymentStatus.Refunded) this.emit(EventType.PaymentRefunded, payment)
+    return payment
+  }
+
+  cancel(id: string): Payment {
+    const payment = this.get(id)
+    if (!WAITING.includes(payment.status)) {
+      throw new ApiError(422, ErrorCode.NotCancellable, `Payment ${id} cannot be cancelled (${payment.status})`)
+    }
+    return this.transition(payment, PaymentStatus.Cancelled, EventType.PaymentCancelled)
+  }
+
+  expire(id: string): Payment {
+    const payment = this.get(id)
+    if (!WAITING.includes(payment.status)) throw unprocessable(`Payment ${id} cannot expire (${payment.status})`)
+    return this.transition(payment, PaymentStatus.Expired, EventType.PaymentExpired)
+  }
+
+  fail(id: string, reason: string | null = null): Payment {
+    const payment = this.get(id)
+    if (!WAITING.includes(payment.status)) throw unprocessable(`Payment ${id} cannot fail (${payment.status})`)
+    return this.transition(payment, PaymentStatus.Failed, EventType.PaymentFailed, reason)
+  }
+
+  /** Expires what waited too long: cash past its deadline, card holds past ~30 days. */
+  expireOverdue(): Payment[] {
+    const now = this.clock.now()
+    const overdue = [...this.store.payments.values()].filter((p) => {
+      if (p.status !== PaymentStatus.Authorized) return false
+      if (kindOf(p.payment_details.type) === "card") {
+        return addSeconds(new Date(p.created_at), LIMITS.cardAuthorizationDays * 86_400) < now
+      }
+      return isPast(p.payment_deadline, now)
+    })
+    return overdue.map((payment) => this.expire(payment.id))
+  }
+
+  private markCaptured(payment: Payment): Payment {
+    payment.captured_at = komojuTime(this.clock.now())
+    return this.transition(payment, PaymentStatus.Captured, EventType.PaymentCaptured)
+  }
+
+  private transition(payment: Payment, status: Payment["status"], event: EventType, reason: string | null = null): Payment {
+    payment.status = status
+    this.store.save()
+    this.emit(event, payment, reason)
+    return payment
+  }
+}
+
+function pageNumber(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === "") return fallback
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 1) throw invalidParameter(name, `${name} must be a whole number ≥ 1`)
+  return number
+}
+
+function time(value: string | undefined, name: string): number | null {
+  if (!value) return null
+  const parsed = Date.parse(value)
+  if (Number.isNaN(parsed)) throw invalidParameter(name, `${name} must be an ISO 8601 time`)
+  return parsed
+}

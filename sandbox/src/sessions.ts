@@ -1,0 +1,197 @@
+import type { Params } from "./body"
+import { declineReason, validateCard, type CardField, type CardInput, type ValidCard } from "./card"
+import { addSeconds, endOfJapanDayAfter, komojuTime, type Clock } from "./clock"
+import { CaptureMode, ErrorCode, EventType, PaymentStatus, Scenario, SessionStatus } from "./constants"
+import { ApiError, invalidParameter, notFound, unprocessable } from "./errors"
+import { komojuId } from "./ids"
+import { buildPaymentDetails } from "./payment-details"
+import { isKonbiniStore, isPaymentType, KONBINI_BRANDS, PAYMENT_TYPES, type KonbiniStore, type PaymentTypeCode } from "./payment-types"
+import type { EmitEvent, Payments } from "./payments"
+import type { Store } from "./store"
+import type { Payment, Session, SessionRecord } from "./types"
+import { validateSessionInput } from "./validation"
+
+/** What the customer chose on the hosted page (or a test, through the control API). */
+export type PaymentChoice = {
+  type: string
+  card?: CardInput
+  store?: string
+  email?: string
+}
+
+/** A card the form should have refused: the hosted page shows which field is wrong. */
+export class InvalidCardError extends ApiError {
+  constructor(readonly field: CardField) {
+    super(400, ErrorCode.InvalidParameter, `The card ${field} is not valid`, `card[${field}]`)
+  }
+}
+
+export type SessionsDeps = {
+  store: Store
+  clock: Clock
+  payments: Payments
+  emit: EmitEvent
+  publicUrl: () => string
+  enabledPaymentTypes: () => readonly PaymentTypeCode[]
+}
+
+/** Sessions (KOMOJU's hosted page checkouts): creation, what the customer does, the merchant's cancel. */
+export class Sessions {
+  constructor(private readonly deps: SessionsDeps) {}
+
+  create(params: Params, scenario: string | null): SessionRecord {
+    const { store, clock } = this.deps
+    const input = validateSessionInput(params, {
+      enabledPaymentTypes: this.deps.enabledPaymentTypes(),
+      isOrderNumberTaken: (orderNumber) => store.orderNumbers.has(orderNumber),
+    })
+    const now = clock.now()
+    const id = komojuId()
+    const session: SessionRecord = {
+      id,
+      resource: "session",
+      mode: "payment",
+      amount: input.amount,
+      currency: input.currency,
+      session_url: `${this.deps.publicUrl()}/sessions/${id}`,
+      return_url: input.returnUrl,
+      default_locale: input.locale,
+      payment_methods: input.paymentTypes.map((type) => (type === "konbini" ? { type, brands: { ...KONBINI_BRANDS } } : { type })),
+      payment: null,
+      payment_data: input.paymentData,
+      metadata: input.metadata,
+      status: SessionStatus.Pending,
+      email: input.email,
+      expires_at: komojuTime(addSeconds(now, input.expiresInSeconds)),
+      created_at: komojuTime(now),
+      completed_at: null,
+      cancelled_at: null,
+      scenario,
+    }
+    if (input.paymentData.external_order_num) store.orderNumbers.add(input.paymentData.external_order_num)
+    store.sessions.set(id, session)
+    store.save()
+    return session
+  }
+
+  get(id: string): SessionRecord {
+    const session = this.deps.store.sessions.get(id)
+    if (!session) throw notFound(`Session ${id}`)
+    return session
+  }
+
+  /** KOMOJU keeps an unpaid session `pending` after it lapses and says so with `expired`. */
+  isExpired(session: SessionRecord): boolean {
+    return session.status === SessionStatus.Pending && this.deps.clock.now().getTime() > Date.parse(session.expires_at)
+  }
+
+  /** The session as KOMOJU serves it: the payment inline, `expired` computed. */
+  view(session: SessionRecord): Session {
+    return {
+      id: session.id,
+      resource: "session",
+      mode: session.mode,
+      amount: session.amount,
+      currency: session.currency,
+      payment: session.payment ? (this.deps.store.payments.get(session.payment) ?? null) : null,
+      session_url: session.session_url,
+      return_url: session.return_url,
+      default_locale: session.default_locale,
+      payment_methods: session.payment_methods,
+      payment_data: session.payment_data,
+      metadata: session.metadata,
+      created_at: session.created_at,
+      cancelled_at: session.cancelled_at,
+      completed_at: session.completed_at,
+      status: session.status,
+      expired: this.isExpired(session),
+    }
+  }
+
+  /**
+   * The merchant's `POST /sessions/:id/cancel`, or the customer's "back to merchant".
+   * Cancelling a cancelled session is a no-op; a completed one belongs to its payment.
+   */
+  cancel(id: string, by: "merchant" | "customer"): SessionRecord {
+    const session = this.get(id)
+    if (session.status === SessionStatus.Cancelled) return session
+    if (session.status === SessionStatus.Completed) {
+      if (by === "customer") return session
+      throw new ApiError(422, ErrorCode.NotCancellable, `Session ${id} is completed; cancel its payment instead`)
+    }
+    session.status = SessionStatus.Cancelled
+    session.cancelled_at = komojuTime(this.deps.clock.now())
+    this.deps.store.save()
+    return session
+  }
+
+  /**
+   * The customer pays. A declined payment leaves the session pending (the page lets the
+   * customer try again); anything else completes it.
+   */
+  pay(id: string, choice: PaymentChoice): Payment {
+    const { clock, store, payments } = this.deps
+    const session = this.get(id)
+    if (session.status !== SessionStatus.Pending || this.isExpired(session)) {
+      throw unprocessable(`Session ${id} can no longer be paid (${this.isExpired(session) ? "expired" : session.status})`)
+    }
+    const type = choice.type
+    if (!isPaymentType(type) || !session.payment_methods.some((method) => method.type === type)) {
+      throw new ApiError(422, ErrorCode.InvalidPaymentType, `${type} is not offered by session ${id}`, "payment_type")
+    }
+    const rule = PAYMENT_TYPES[type]
+    const now = clock.now()
+    let card: ValidCard | undefined
+    if (rule.kind === "card") {
+      const checked = validateCard(choice.card ?? { number: "" }, now)
+      if ("invalid" in checked) throw new InvalidCardError(checked.invalid)
+      card = checked.card
+    }
+    let konbiniStore: KonbiniStore | undefined
+    if (choice.store !== undefined && choice.store !== "") {
+      if (!isKonbiniStore(choice.store)) throw invalidParameter("store", `${choice.store} is not a konbini chain KOMOJU offers`)
+      konbiniStore = choice.store
+    }
+    const declined = session.scenario === Scenario.InsufficientFunds ? Scenario.InsufficientFunds : card ? declineReason(card.number) : null
+    const status = declined ? PaymentStatus.Failed : statusAfterPayment(type, session.payment_data.capture)
+    const paymentId = komojuId()
+    const details = buildPaymentDetails({
+      type,
+      paymentId,
+      email: choice.email?.trim() || session.email,
+      card,
+      store: konbiniStore,
+      publicUrl: this.deps.publicUrl(),
+    })
+    const deadline = rule.kind === "cash" && !declined ? endOfJapanDayAfter(now, rule.deadlineDays ?? 3) : null
+    const payment = payments.create(session, paymentId, status, details, deadline)
+    session.payment = payment.id
+    if (!declined) {
+      session.status = SessionStatus.Completed
+      session.completed_at = komojuTime(now)
+    }
+    store.save()
+    if (declined) this.deps.emit(EventType.PaymentFailed, payment, declined)
+    else this.deps.emit(status === PaymentStatus.Captured ? EventType.PaymentCaptured : EventType.PaymentAuthorized, payment)
+    return payment
+  }
+}
+
+/** Cards follow the session's capture mode; cash waits for the customer; wallets settle at once. */
+function statusAfterPayment(type: PaymentTypeCode, capture: string): Payment["status"] {
+  const kind = PAYMENT_TYPES[type].kind
+  if (kind === "cash") return PaymentStatus.Authorized
+  if (kind === "card" && capture === CaptureMode.Manual) return PaymentStatus.Authorized
+  return PaymentStatus.Captured
+}
+
+/**
+ * `return_url?session_id=…`, appended as text rather than through URL so the merchant's
+ * URL comes back exactly as given (no added slash, query and fragment kept).
+ */
+export function returnUrlFor(session: { id: string; return_url: string }): string {
+  const [beforeHash, ...hash] = session.return_url.split("#")
+  const separator = beforeHash.includes("?") ? (/[?&]$/.test(beforeHash) ? "" : "&") : "?"
+  const fragment = hash.length ? `#${hash.join("#")}` : ""
+  return `${beforeHash}${separator}session_id=${encodeURIComponent(session.id)}${fragment}`
+}

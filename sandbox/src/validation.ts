@@ -1,0 +1,133 @@
+import type { Params } from "./body"
+import { CaptureMode, DEFAULT_LOCALE, ErrorCode, LIMITS, LOCALES, type Locale } from "./constants"
+import { isCurrency, type CurrencyCode } from "./currencies"
+import { ApiError, invalidParameter, missingParameter } from "./errors"
+import { defaultPaymentTypes, isPaymentType, supportsCurrency, type PaymentTypeCode } from "./payment-types"
+import type { PaymentData } from "./types"
+
+/** A `POST /sessions` body after KOMOJU's checks, in the sandbox's terms. */
+export type SessionInput = {
+  amount: number
+  currency: CurrencyCode
+  returnUrl: string
+  locale: Locale
+  email: string | null
+  expiresInSeconds: number
+  paymentTypes: PaymentTypeCode[]
+  metadata: Record<string, string>
+  paymentData: PaymentData
+}
+
+export type SessionRules = {
+  enabledPaymentTypes: readonly PaymentTypeCode[]
+  isOrderNumberTaken: (orderNumber: string) => boolean
+}
+
+const MODES = ["payment", "customer", "customer_payment"]
+const PAYMENT_DATA_FIELDS = ["name", "name_kana", "billing_address", "shipping_address"] as const
+
+/**
+ * KOMOJU's checks, in its order: required parameters first (400 missing_parameter), then
+ * malformed values (400 invalid_parameter), then what the account cannot do (422).
+ */
+export function validateSessionInput(params: Params, rules: SessionRules): SessionInput {
+  const returnUrl = text(params.return_url)
+  if (!returnUrl) throw missingParameter("return_url")
+  if (isBlank(params.amount)) throw missingParameter("amount")
+  const currencyText = text(params.currency)
+  if (!currencyText) throw missingParameter("currency")
+  const mode = text(params.mode) ?? "payment"
+  if (!MODES.includes(mode)) throw invalidParameter("mode", `mode must be one of ${MODES.join(", ")}`)
+  if (mode !== "payment" && !text(params.external_customer_id)) throw missingParameter("external_customer_id")
+
+  const amount = parseMinorAmount(params.amount, "amount", 400)
+  if (!/^https?:\/\/[^\s]+$/.test(returnUrl) || !URL.canParse(returnUrl)) throw invalidParameter("return_url", "return_url must be an absolute http(s) URL")
+  const locale = text(params.default_locale) ?? DEFAULT_LOCALE
+  if (!(LOCALES as readonly string[]).includes(locale)) throw invalidParameter("default_locale", `default_locale must be one of ${LOCALES.join(", ")}`)
+  const email = text(params.email) ?? null
+  if (email !== null && !/^[^\s@]+@[^\s@]+$/.test(email)) throw invalidParameter("email", "email is not an e-mail address")
+  const expiresInSeconds = isBlank(params.expires_in_seconds) ? LIMITS.sessionExpiryMaxSeconds : Number(params.expires_in_seconds)
+  if (!Number.isInteger(expiresInSeconds) || expiresInSeconds <= 0 || expiresInSeconds > LIMITS.sessionExpiryMaxSeconds) {
+    throw invalidParameter("expires_in_seconds", `expires_in_seconds must be a whole number from 1 to ${LIMITS.sessionExpiryMaxSeconds}`)
+  }
+  const metadata = parseMetadata(params.metadata)
+  const paymentData = parsePaymentData(params.payment_data, rules)
+
+  // Upper case only: KOMOJU documents upper-case codes, and Medusa's are lower-case, so
+  // accepting "jpy" here would hide a conversion the real API needs.
+  if (!isCurrency(currencyText)) {
+    throw new ApiError(422, ErrorCode.InvalidCurrency, `${currencyText} is not a supported currency (ISO 4217, upper case)`, "currency")
+  }
+  const currency: CurrencyCode = currencyText
+  if (mode !== "payment") throw new ApiError(422, ErrorCode.UnprocessableEntity, `The sandbox supports mode "payment" only`, "mode")
+  const paymentTypes = parsePaymentTypes(params.payment_types, currency, rules.enabledPaymentTypes)
+
+  return { amount, currency, returnUrl, locale: locale as Locale, email, expiresInSeconds, paymentTypes, metadata, paymentData }
+}
+
+/** A positive whole number of minor units; "8888" counts (KOMOJU's Ruby sample sends a string). */
+export function parseMinorAmount(value: unknown, param: string, status: 400 | 422): number {
+  const amount = typeof value === "number" ? value : typeof value === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN
+  if (!Number.isSafeInteger(amount) || amount <= 0) {
+    throw invalidParameter(param, `${param} must be a positive whole number in the currency's smallest unit`, status)
+  }
+  return amount
+}
+
+function parsePaymentTypes(value: unknown, currency: CurrencyCode, enabled: readonly PaymentTypeCode[]): PaymentTypeCode[] {
+  if (isBlank(value)) return defaultPaymentTypes(currency, enabled)
+  const requested = Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : null
+  if (!requested) throw invalidParameter("payment_types", "payment_types must be a list")
+  if (requested.length === 0) return defaultPaymentTypes(currency, enabled)
+  const unknown = requested.filter((type) => !isPaymentType(type) || !enabled.includes(type))
+  if (unknown.length) {
+    throw new ApiError(422, ErrorCode.InvalidPaymentType, `Unknown or not activated payment type: ${unknown.join(", ")}`, "payment_types")
+  }
+  const types = [...new Set(requested as PaymentTypeCode[])]
+  const unsupported = types.filter((type) => !supportsCurrency(type, currency))
+  if (unsupported.length) {
+    throw new ApiError(422, ErrorCode.InvalidPaymentType, `${unsupported.join(", ")} cannot be used with ${currency}`, "payment_types")
+  }
+  return types
+}
+
+function parseMetadata(value: unknown): Record<string, string> {
+  if (isBlank(value)) return {}
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw invalidParameter("metadata", "metadata must be an object of strings")
+  const metadata: Record<string, string> = {}
+  for (const [key, raw] of Object.entries(value)) {
+    if (raw === null || raw === undefined) continue
+    const stringValue = typeof raw === "object" ? JSON.stringify(raw) : String(raw)
+    if (key.length > LIMITS.metadataKeyMaxChars) throw invalidParameter("metadata", `metadata key ${key} is longer than ${LIMITS.metadataKeyMaxChars} characters`)
+    if (stringValue.length > LIMITS.metadataValueMaxChars) throw invalidParameter("metadata", `metadata ${key} is longer than ${LIMITS.metadataValueMaxChars} characters`)
+    metadata[key] = stringValue
+  }
+  return metadata
+}
+
+function parsePaymentData(value: unknown, rules: SessionRules): PaymentData {
+  if (!isBlank(value) && (typeof value !== "object" || value === null || Array.isArray(value))) {
+    throw invalidParameter("payment_data", "payment_data must be an object")
+  }
+  const given = (isBlank(value) ? {} : value) as Record<string, unknown>
+  const externalOrderNum = text(given.external_order_num) ?? null
+  if (externalOrderNum && rules.isOrderNumberTaken(externalOrderNum)) {
+    throw new ApiError(422, ErrorCode.InvalidParameter, "External order num has already been taken", "payment_data[external_order_num]")
+  }
+  const capture = text(given.capture) ?? CaptureMode.Auto
+  if (capture !== CaptureMode.Auto && capture !== CaptureMode.Manual) {
+    throw invalidParameter("payment_data[capture]", "payment_data[capture] must be auto or manual")
+  }
+  const data: PaymentData = { external_order_num: externalOrderNum, capture }
+  for (const field of PAYMENT_DATA_FIELDS) if (!isBlank(given[field])) data[field] = given[field]
+  return data
+}
+
+export function text(value: unknown): string | undefined {
+  if (typeof value === "number" && Number.isFinite(value)) return String(value)
+  return typeof value === "string" && value.trim() ? value.trim() : undefined
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || value === ""
+}

@@ -5,7 +5,7 @@ import {
   createRegionsWorkflow,
   createSalesChannelsWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
-} from "@medusajs/core-flows"
+} from "@medusajs/medusa/core-flows"
 
 export const KOMOJU_PROVIDER_ID = "pp_komoju_komoju"
 

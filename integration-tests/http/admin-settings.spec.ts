@@ -25,7 +25,7 @@ medusaIntegrationTestRunner({
         settings: { payment_types: null, default_locale: null, capture_mode: null, scopes: [] },
         defaults: { default_locale: "ja", capture_mode: "auto" },
         mode: "test",
-        webhook: { path: "/hooks/payment/komoju_komoju", refused_count: 0, last_accepted_at: null },
+        webhook: { path: "/hooks/payment/komoju_komoju", refused_count: 0, last_processed_at: null, unfinished_count: 0 },
       })
       expect(data.payment_types.map((t: { id: string }) => t.id)).toEqual(
         expect.arrayContaining(["credit_card", "konbini", "paypay"])

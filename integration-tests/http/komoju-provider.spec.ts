@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { createCartWorkflow } from "@medusajs/core-flows"
+import { createCartWorkflow } from "@medusajs/medusa/core-flows"
 import { startSandbox, type Sandbox } from "../../sandbox/src"
 import { freePortSync } from "../helpers/free-port"
 import { createStoreFixture, KOMOJU_PROVIDER_ID } from "../helpers/store-fixture"

@@ -16,7 +16,7 @@ import {
   linkSalesChannelsToApiKeyWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
   updateStoresWorkflow,
-} from "@medusajs/core-flows"
+} from "@medusajs/medusa/core-flows"
 import { writeFileSync } from "node:fs"
 
 export const KOMOJU_PROVIDER_ID = "pp_komoju_komoju"

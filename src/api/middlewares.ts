@@ -1,7 +1,7 @@
 import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
 import { AdminUpdateKomojuSettings } from "./admin/komoju/validators"
 import { attachCartToKomojuSession } from "./middlewares/attach-cart-to-komoju-session"
-import { verifyKomojuWebhook } from "./middlewares/verify-komoju-webhook"
+import { komojuWebhookDoor } from "./middlewares/komoju-webhook-door"
 
 export default defineMiddlewares({
   routes: [
@@ -13,7 +13,7 @@ export default defineMiddlewares({
     {
       method: ["POST"],
       matcher: "/hooks/payment/:provider",
-      middlewares: [verifyKomojuWebhook],
+      middlewares: [komojuWebhookDoor],
     },
     {
       method: ["POST"],

@@ -67,8 +67,9 @@ const en = {
         },
         refusingHint:
           "The latest delivery failed the signature check: the secret token in KOMOJU's dashboard and KOMOJU_WEBHOOK_SECRET differ.",
-        lastAccepted: "Last valid webhook",
+        lastAccepted: "Last webhook processed",
         lastEvent: "Last event",
+        unfinishedCount: "Waiting or failed (retried automatically)",
         refusedCount: "Refused (bad signature)",
         lastRefused: "Last refused",
         never: "Never",
@@ -77,6 +78,12 @@ const en = {
     order: {
       title: "KOMOJU",
       loadFailed: "Could not load the KOMOJU payment",
+      notices: {
+        captured_after_cancel_refunded:
+          "KOMOJU captured {{amount}} after this order was cancelled (the customer paid while it was being cancelled). It was refunded automatically.",
+        captured_after_cancel_needs_refund_request:
+          "The customer paid {{amount}} in cash after this order was cancelled. KOMOJU cannot refund cash payments through its API: create a refund request to the customer's bank account in KOMOJU's dashboard; the refund then appears here by itself.",
+      },
       paymentId: "KOMOJU payment",
       sessionId: "KOMOJU session",
       method: "Method",
@@ -198,8 +205,9 @@ const ja: typeof en = {
         },
         refusingHint:
           "最新の配信が署名チェックに失敗しました。KOMOJU ダッシュボードのシークレットトークンと KOMOJU_WEBHOOK_SECRET が一致していません。",
-        lastAccepted: "最後に受信した正しい Webhook",
+        lastAccepted: "最後に処理した Webhook",
         lastEvent: "最後のイベント",
+        unfinishedCount: "処理待ち・失敗（自動で再処理）",
         refusedCount: "拒否した件数（署名不正）",
         lastRefused: "最後に拒否した日時",
         never: "なし",
@@ -208,6 +216,12 @@ const ja: typeof en = {
     order: {
       title: "KOMOJU",
       loadFailed: "KOMOJU の決済情報を読み込めませんでした",
+      notices: {
+        captured_after_cancel_refunded:
+          "この注文のキャンセル後に KOMOJU が {{amount}} を売上確定しました（キャンセル処理中にお客様が支払いました）。自動で返金しました。",
+        captured_after_cancel_needs_refund_request:
+          "この注文のキャンセル後に、お客様が {{amount}} を現金で支払いました。現金払いは KOMOJU の API で返金できません。KOMOJU ダッシュボードでお客様の銀行口座への返金申請を作成してください。返金はその後ここに自動で表示されます。",
+      },
       paymentId: "KOMOJU 決済 ID",
       sessionId: "KOMOJU セッション ID",
       method: "決済方法",

@@ -6,6 +6,7 @@ type LabelGroup =
   | "komoju.order.komojuStatuses"
   | "komoju.order.medusaStatuses"
   | "komoju.order.stores"
+  | "komoju.order.notices"
 
 export type Translate = (key: TranslationKey, values?: Record<string, string | number>) => string
 
@@ -16,9 +17,9 @@ export type Translate = (key: TranslationKey, values?: Record<string, string | n
 export function useKomojuTranslation() {
   const { t, i18n } = useTranslation()
   const translate: Translate = (key, values) => t(key, values)
-  /** A label for a value from the server; the value itself when it is one we do not know. */
-  const label = (group: LabelGroup, value: string) =>
-    i18n.exists(`${group}.${value}`) ? t(`${group}.${value}`) : value
+  /** A label for a value from the server; `fallback` (the value) when it is one we do not know. */
+  const label = (group: LabelGroup, value: string, values?: Record<string, string | number>, fallback = value) =>
+    i18n.exists(`${group}.${value}`) ? t(`${group}.${value}`, values) : fallback
   const locale = i18n.resolvedLanguage || i18n.language || "en"
   return {
     t: translate,

@@ -29,8 +29,10 @@ export type StoreRegion = { id: string; name: string; currency_code: string }
 export type KomojuWebhookHealth = {
   /** Where KOMOJU must post, relative to the backend (`/hooks/payment/komoju_<id>`). */
   path: string
-  last_accepted_at: string | null
-  last_accepted_event: string | null
+  last_processed_at: string | null
+  last_processed_event: string | null
+  /** Verified deliveries not processed yet, or whose processing failed (retried by a job). */
+  unfinished_count: number
   /** Deliveries refused for a missing or wrong signature. */
   refused_count: number
   last_refused_at: string | null
@@ -79,6 +81,8 @@ export type KomojuOrderPayment = {
   dashboard_url: string | null
   can_capture: boolean
   can_cancel: boolean
+  /** What happened that an admin must know: money KOMOJU took after the order was cancelled. */
+  notices: { kind: string; message: string; amount: number; currency: string; created_at: string }[]
 }
 
 export type KomojuPaymentDetails = {

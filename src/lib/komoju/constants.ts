@@ -80,3 +80,18 @@ export const KomojuErrorCode = {
 export const METADATA_KEY_MAX = 30
 export const SESSION_EXPIRY_MAX_SECONDS = 86_400
 export const IDEMPOTENCY_KEY_MAX = 100
+
+/**
+ * The currencies KOMOJU accepts (its SDKs' currency enum), with the decimals of each
+ * one's smallest unit. JPY, KRW and VND have none; every other has two.
+ */
+export const KOMOJU_CURRENCIES = {
+  JPY: 0, KRW: 0, VND: 0,
+  USD: 2, EUR: 2, TWD: 2, PLN: 2, GBP: 2, HKD: 2, SGD: 2, NZD: 2, AUD: 2,
+  IDR: 2, MYR: 2, PHP: 2, THB: 2, CNY: 2, BRL: 2, CHF: 2, CAD: 2,
+} as const satisfies Record<string, 0 | 2>
+export type KomojuCurrency = keyof typeof KOMOJU_CURRENCIES
+
+export function isKomojuCurrency(code: string): code is KomojuCurrency {
+  return Object.prototype.hasOwnProperty.call(KOMOJU_CURRENCIES, code.toUpperCase())
+}

@@ -1,38 +1,196 @@
-import { MedusaService } from "@medusajs/framework/utils"
-import { KomojuSetting } from "./models/komoju-setting"
-import { KomojuWebhookDelivery } from "./models/komoju-webhook-delivery"
+import type { Context } from "@medusajs/framework/types"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaService,
+  generateEntityId,
+} from "@medusajs/framework/utils"
 import { effectiveSettings, type EffectiveKomojuSettings, type KomojuSettingRow } from "./effective-settings"
+import { KomojuOrderNotice } from "./models/komoju-order-notice"
+import { KomojuSetting } from "./models/komoju-setting"
+import { DeliveryStatus, KomojuWebhookDelivery } from "./models/komoju-webhook-delivery"
+import { KomojuWebhookRefusal } from "./models/komoju-webhook-refusal"
 
-/** The plugin's own data: admin settings and the webhook delivery ledger. */
+/** The part of MikroORM's entity manager the ledger's atomic statements use. */
+type SqlManager = { execute<T>(sql: string, params?: unknown[], method?: "all" | "get" | "run"): Promise<T> }
+
+export type DeliveryRow = {
+  id: string
+  delivery_id: string
+  provider: string
+  event_type: string
+  komoju_payment_id: string | null
+  status: DeliveryStatus
+  attempts: number
+}
+
+export type NewDelivery = Pick<DeliveryRow, "delivery_id" | "provider" | "event_type" | "komoju_payment_id">
+
+export type SettingsInput = {
+  global: Partial<Omit<KomojuSettingRow, "scope_type" | "scope_id">>
+  /** When given, replaces every region and currency row. */
+  scopes?: { scope_type: "region" | "currency"; scope_id: string; payment_types: string[] }[]
+}
+
+const DELIVERY_COLUMNS = "id, delivery_id, provider, event_type, komoju_payment_id, status, attempts"
+
+/**
+ * The plugin's own data: admin settings, the webhook inbox and refusal counters, and
+ * notices on orders. The inbox's statements are single SQL statements so that two
+ * servers receiving the same delivery, or two workers picking it up, cannot both win.
+ */
 export class KomojuModuleService extends MedusaService({
   KomojuSetting,
   KomojuWebhookDelivery,
+  KomojuWebhookRefusal,
+  KomojuOrderNotice,
 }) {
   async resolveSettings(scope: { regionId?: string; currencyCode?: string }): Promise<EffectiveKomojuSettings> {
     const rows = (await this.listKomojuSettings({})) as KomojuSettingRow[]
     return effectiveSettings(rows, scope)
   }
 
-  /** When the last valid webhook arrived and how many were refused, for the admin. */
+  /** The admin's settings, written in one transaction: all of it is saved, or none. */
+  @InjectTransactionManager()
+  async saveSettings(input: SettingsInput, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    const rows = await this.listKomojuSettings({}, {}, sharedContext)
+    const global = rows.find((row) => row.scope_type === "global")
+    if (global) {
+      await this.updateKomojuSettings({ id: global.id, ...input.global }, sharedContext)
+    } else {
+      await this.createKomojuSettings({ scope_type: "global", scope_id: "", ...input.global }, sharedContext)
+    }
+    if (!input.scopes) return
+    const scoped = rows.filter((row) => row.scope_type !== "global").map((row) => row.id)
+    if (scoped.length) await this.deleteKomojuSettings(scoped, sharedContext)
+    if (input.scopes.length) await this.createKomojuSettings(input.scopes, sharedContext)
+  }
+
+  /**
+   * Records a verified delivery unless KOMOJU's id is already known. Returns whether it
+   * is new and the status it has now.
+   */
+  @InjectManager()
+  async receiveDelivery(
+    delivery: NewDelivery,
+    @MedusaContext() sharedContext: Context<SqlManager> = {}
+  ): Promise<{ isNew: boolean; delivery: DeliveryRow }> {
+    const sql = sharedContext.manager!
+    const inserted = await sql.execute<DeliveryRow[]>(
+      `insert into komoju_webhook_delivery (id, delivery_id, provider, event_type, komoju_payment_id, status, attempts, received_at)
+       values (?, ?, ?, ?, ?, ?, 0, now())
+       on conflict (delivery_id) where deleted_at is null do nothing
+       returning ${DELIVERY_COLUMNS}`,
+      [generateEntityId(undefined, "kjwh"), delivery.delivery_id, delivery.provider, delivery.event_type, delivery.komoju_payment_id, DeliveryStatus.Received]
+    )
+    if (inserted[0]) return { isNew: true, delivery: inserted[0] }
+    const [existing] = await sql.execute<DeliveryRow[]>(
+      `select ${DELIVERY_COLUMNS} from komoju_webhook_delivery where delivery_id = ? and deleted_at is null`,
+      [delivery.delivery_id]
+    )
+    return { isNew: false, delivery: existing }
+  }
+
+  /**
+   * Takes a delivery for processing, if nobody has it: received, failed, or claimed by a
+   * worker that has not finished within `staleAfterMs` (it died). One winner only.
+   */
+  @InjectManager()
+  async claimDelivery(
+    deliveryId: string,
+    staleAfterMs: number,
+    @MedusaContext() sharedContext: Context<SqlManager> = {}
+  ): Promise<DeliveryRow | undefined> {
+    const [claimed] = await sharedContext.manager!.execute<DeliveryRow[]>(
+      `update komoju_webhook_delivery
+          set status = ?, attempts = attempts + 1, claimed_at = now(), updated_at = now()
+        where delivery_id = ? and deleted_at is null
+          and (status in (?, ?) or (status = ? and claimed_at < now() - (? * interval '1 millisecond')))
+        returning ${DELIVERY_COLUMNS}`,
+      [DeliveryStatus.Processing, deliveryId, DeliveryStatus.Received, DeliveryStatus.Failed, DeliveryStatus.Processing, staleAfterMs]
+    )
+    return claimed
+  }
+
+  @InjectManager()
+  async finishDelivery(
+    id: string,
+    outcome: { error?: string },
+    @MedusaContext() sharedContext: Context<SqlManager> = {}
+  ): Promise<void> {
+    await sharedContext.manager!.execute(
+      `update komoju_webhook_delivery
+          set status = ?, last_error = ?, processed_at = case when ? then now() else processed_at end, updated_at = now()
+        where id = ?`,
+      [outcome.error ? DeliveryStatus.Failed : DeliveryStatus.Processed, outcome.error?.slice(0, 500) ?? null, !outcome.error, id],
+      "run"
+    )
+  }
+
+  /** Deliveries still not processed after `olderThanMs` (a lost event, a failure, a dead worker). */
+  @InjectManager()
+  async unfinishedDeliveries(
+    { olderThanMs, maxAttempts, limit }: { olderThanMs: number; maxAttempts: number; limit: number },
+    @MedusaContext() sharedContext: Context<SqlManager> = {}
+  ): Promise<DeliveryRow[]> {
+    return sharedContext.manager!.execute<DeliveryRow[]>(
+      `select ${DELIVERY_COLUMNS} from komoju_webhook_delivery
+        where deleted_at is null and status <> ? and attempts < ?
+          and coalesce(claimed_at, received_at) < now() - (? * interval '1 millisecond')
+        order by received_at limit ?`,
+      [DeliveryStatus.Processed, maxAttempts, olderThanMs, limit]
+    )
+  }
+
+  /** Counts a refused webhook request: one row per day, whatever the number of requests. */
+  @InjectManager()
+  async countRefusal(reason: string, @MedusaContext() sharedContext: Context<SqlManager> = {}): Promise<void> {
+    await sharedContext.manager!.execute(
+      `insert into komoju_webhook_refusal (id, day, count, last_reason, last_at)
+       values (?, to_char(now() at time zone 'UTC', 'YYYY-MM-DD'), 1, ?, now())
+       on conflict (day) where deleted_at is null
+       do update set count = komoju_webhook_refusal.count + 1, last_reason = excluded.last_reason,
+                     last_at = excluded.last_at, updated_at = now()`,
+      [generateEntityId(undefined, "kjwr"), reason],
+      "run"
+    )
+  }
+
+  /** Forgets processed deliveries and old refusal counts; unfinished deliveries stay. */
+  @InjectManager()
+  async pruneWebhookLedger(
+    { processedBefore, refusalsBefore }: { processedBefore: Date; refusalsBefore: Date },
+    @MedusaContext() sharedContext: Context<SqlManager> = {}
+  ): Promise<void> {
+    const sql = sharedContext.manager!
+    await sql.execute(`delete from komoju_webhook_delivery where status = ? and received_at < ?`, [DeliveryStatus.Processed, processedBefore], "run")
+    await sql.execute(`delete from komoju_webhook_refusal where last_at < ?`, [refusalsBefore], "run")
+  }
+
+  /** When the last webhook was processed, how many wait or failed, and how many were refused. */
   async webhookHealth(): Promise<{
-    last_accepted_at: Date | null
-    last_accepted_event: string | null
+    last_processed_at: Date | null
+    last_processed_event: string | null
+    unfinished_count: number
     refused_count: number
     last_refused_at: Date | null
   }> {
-    const [accepted] = await this.listKomojuWebhookDeliveries(
-      { outcome: "accepted" },
-      { order: { received_at: "DESC" }, take: 1 }
+    const [processed] = await this.listKomojuWebhookDeliveries(
+      { status: DeliveryStatus.Processed },
+      { order: { processed_at: "DESC" }, take: 1 }
     )
-    const [refused, refusedCount] = await this.listAndCountKomojuWebhookDeliveries(
-      { outcome: "refused" },
-      { order: { received_at: "DESC" }, take: 1 }
+    const [, unfinished] = await this.listAndCountKomojuWebhookDeliveries(
+      { status: [DeliveryStatus.Received, DeliveryStatus.Processing, DeliveryStatus.Failed] },
+      { take: 1 }
     )
+    const refusals = await this.listKomojuWebhookRefusals({}, { order: { last_at: "DESC" } })
     return {
-      last_accepted_at: accepted?.received_at ?? null,
-      last_accepted_event: accepted?.event_type ?? null,
-      refused_count: refusedCount,
-      last_refused_at: refused[0]?.received_at ?? null,
+      last_processed_at: processed?.processed_at ?? null,
+      last_processed_event: processed?.event_type ?? null,
+      unfinished_count: unfinished,
+      refused_count: refusals.reduce((sum, row) => sum + row.count, 0),
+      last_refused_at: refusals[0]?.last_at ?? null,
     }
   }
 }

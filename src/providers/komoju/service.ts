@@ -18,7 +18,6 @@ import type {
   InitiatePaymentInput,
   InitiatePaymentOutput,
   Logger,
-  ProviderWebhookPayload,
   RefundPaymentInput,
   RefundPaymentOutput,
   RetrievePaymentInput,
@@ -27,52 +26,29 @@ import type {
   UpdatePaymentOutput,
   WebhookActionResult,
 } from "@medusajs/framework/types"
-import {
-  KomojuCaptureMode,
-  KomojuError,
-  KomojuErrorCode,
-  KomojuHeader,
-  KomojuHttpClient,
-  KomojuPaymentStatus,
-  KomojuSessionStatus,
-  type CreateSessionRequest,
-  type KomojuClient,
-  type KomojuPayment,
-  type KomojuSession,
-} from "../../lib/komoju"
-import { fromMinorUnits, toMinorUnits } from "./money"
-import {
-  resolveOptions,
-  validateOptions,
-  type KomojuProviderOptions,
-  type ResolvedKomojuOptions,
-} from "./options"
-import { buildSessionRequest, METADATA_PAYMENT_SESSION_ID } from "./session-request"
-import {
-  hasKomojuSession,
-  readSessionData,
-  withPayment,
-  withSession,
-  type KomojuSessionData,
-} from "./session-data"
-import { eventTypeToAction, isCashPayment, sessionStatusToMedusa } from "./status"
-import {
-  deliveryDescription,
-  eventPayment,
-  headerValue,
-  isValidSignature,
-  parseEvent,
-  toRawBody,
-} from "./webhook"
+import { KomojuCaptureMode, type CreateSessionRequest, type KomojuClient, type KomojuSession } from "../../lib/komoju"
+import { cancelKomojuAttempt } from "./cancellation"
+import { captureKomojuPayment, type CaptureRecords, type MedusaCapture } from "./capture"
+import { createKomojuClient } from "./client"
+import { komojuCurrency, toMinorUnits } from "./money"
+import { resolveOptions, validateOptions, type KomojuProviderOptions, type ResolvedKomojuOptions } from "./options"
+import { komojuRefundBeingRecorded } from "./refund-recording"
+import { makeRefund, recordRefund } from "./refunds"
+import { buildSessionRequest } from "./session-request"
+import { hasKomojuSession, readSessionData, withPayment, withSession, type KomojuSessionData } from "./session-data"
+import { sessionMismatch, sessionStatusToMedusa } from "./status"
 
 type InjectedDependencies = {
   logger: Logger
+  /** The payment module's capture records: Medusa tells a provider the capture's id, not its amount. */
+  captureService?: CaptureRecords
 }
 
 /**
  * Medusa's payment lifecycle on KOMOJU's hosted page. Orchestration only: requests are
  * built in `session-request.ts`, statuses mapped in `status.ts`, money converted in
- * `money.ts`, webhooks verified in `webhook.ts`, HTTP done by the KOMOJU client.
+ * `money.ts`; capture, refunds and cancellation each have their own module, and HTTP
+ * is the KOMOJU client's.
  */
 export class KomojuProviderService extends AbstractPaymentProvider<KomojuProviderOptions> {
   static identifier = "komoju"
@@ -80,6 +56,7 @@ export class KomojuProviderService extends AbstractPaymentProvider<KomojuProvide
   protected readonly options_: ResolvedKomojuOptions
   protected readonly logger_: Logger
   protected readonly client_: KomojuClient
+  private readonly cradle_: InjectedDependencies
 
   static validateOptions(options: Record<string, unknown>): void {
     validateOptions(options)
@@ -87,20 +64,14 @@ export class KomojuProviderService extends AbstractPaymentProvider<KomojuProvide
 
   constructor(cradle: InjectedDependencies, options: KomojuProviderOptions) {
     super(cradle, options)
+    this.cradle_ = cradle
     this.options_ = resolveOptions(options)
     this.logger_ = cradle.logger
-    this.client_ = new KomojuHttpClient({
-      secretKey: this.options_.secretKey,
-      apiUrl: this.options_.apiUrl,
-      apiVersion: this.options_.apiVersion,
-      timeoutMs: this.options_.requestTimeoutMs,
-      maxRetries: this.options_.maxRetries,
-      logger: this.logger_,
-    })
+    this.client_ = createKomojuClient(this.options_, this.logger_)
   }
 
   async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
-    const currency = input.currency_code.toUpperCase()
+    const currency = komojuCurrency(input.currency_code)
     const data = input.data ?? {}
     const created = await this.createKomojuSession({
       amount: toMinorUnits(input.amount, currency),
@@ -123,7 +94,7 @@ export class KomojuProviderService extends AbstractPaymentProvider<KomojuProvide
    */
   async updatePayment(input: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
     const current = readSessionData(input.data)
-    const currency = input.currency_code.toUpperCase()
+    const currency = komojuCurrency(input.currency_code)
     const amount = toMinorUnits(input.amount, currency)
     if (amount === current.amount && currency === current.currency) {
       return { data: current, status: PaymentSessionStatus.PENDING }
@@ -163,92 +134,31 @@ export class KomojuProviderService extends AbstractPaymentProvider<KomojuProvide
     return { data: withSession(data, await this.client_.retrieveSession(data.komoju_session_id)) }
   }
 
-  /**
-   * Captures a held card authorization. Capturing what is already captured succeeds
-   * without a second capture: cart completion and the `payment.captured` webhook race.
-   */
+  /** Captures a held card authorization for the amount of Medusa's capture. */
   async capturePayment(input: CapturePaymentInput): Promise<CapturePaymentOutput> {
     const data = readSessionData(input.data)
-    if (data.komoju_payment_status === KomojuPaymentStatus.Captured) {
-      return { data }
-    }
     const paymentId = await this.paymentIdOf(data)
-    try {
-      const payment = await this.client_.capturePayment(paymentId, {}, {
-        idempotencyKey: input.context?.idempotency_key,
-      })
-      this.logger_.info(`KOMOJU payment ${paymentId} captured (payment session ${data.session_id})`)
-      return { data: withPayment(data, payment) }
-    } catch (error) {
-      if (!isKomojuCode(error, KomojuErrorCode.NotCapturable)) throw error
-      const payment = await this.client_.retrievePayment(paymentId)
-      if (payment.status === KomojuPaymentStatus.Captured) {
-        return { data: withPayment(data, payment) }
-      }
-      if (payment.status === KomojuPaymentStatus.Authorized && isCashPayment(payment)) {
-        throw new MedusaError(
-          MedusaError.Types.NOT_ALLOWED,
-          `KOMOJU payment ${paymentId} (${payment.payment_details?.type}) is waiting for the customer to pay; it is captured automatically when they do, and cannot be captured by hand`,
-          KomojuErrorCode.NotCapturable
-        )
-      }
-      throw error
-    }
+    const captureId = input.context?.idempotency_key
+    const amount = captureId ? await this.captureAmount(captureId, data) : data.amount
+    return { data: await captureKomojuPayment(this.client_, this.logger_, data, paymentId, amount, captureId) }
   }
 
   /**
-   * Partial and repeated refunds, in exact minor units. A refund already made in KOMOJU's
-   * dashboard (an unrecorded KOMOJU refund of this amount) is recorded instead of made
-   * again: that is how the plugin mirrors dashboard refunds into Medusa without
-   * refunding twice.
+   * Two paths that never meet: recording a refund KOMOJU already made (the plugin's
+   * webhook pipeline runs Medusa's refund workflow as such a recording), which asks
+   * KOMOJU for nothing; and making a refund, the only path that calls KOMOJU's refund
+   * endpoint, keyed by Medusa's refund id.
    */
   async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
     const data = readSessionData(input.data)
+    const amount = toMinorUnits(input.amount, data.currency, "refund amount")
+    const toRecord = komojuRefundBeingRecorded()
+    if (toRecord) {
+      return { data: recordRefund(this.logger_, data, toRecord, amount) }
+    }
     const paymentId = await this.paymentIdOf(data)
-    const amount = toMinorUnits(input.amount, data.currency)
-    const recorded = data.komoju_refunds_recorded ?? []
-    const current = await this.client_.retrievePayment(paymentId)
-    const madeInKomoju = unrecordedRefunds(current, recorded).find((r) => r.amount === amount)
-    if (madeInKomoju) {
-      this.logger_.info(
-        `KOMOJU refund ${madeInKomoju.id} of payment ${paymentId} recorded in Medusa (made in KOMOJU, not repeated)`
-      )
-      return {
-        data: { ...withPayment(data, current), komoju_refunds_recorded: [...recorded, madeInKomoju.id] },
-      }
-    }
-    const refunded = await this.refundInKomoju(paymentId, amount, data, input.context?.idempotency_key)
-    const known = new Set((current.refunds ?? []).map((r) => r.id))
-    const created = (refunded.refunds ?? []).filter((r) => !known.has(r.id)).map((r) => r.id)
-    this.logger_.info(
-      `KOMOJU payment ${paymentId} refunded ${amount} ${data.currency} (refund ${created.join(", ")}, payment session ${data.session_id})`
-    )
     return {
-      data: { ...withPayment(data, refunded), komoju_refunds_recorded: [...recorded, ...created] },
-    }
-  }
-
-  private async refundInKomoju(
-    paymentId: string,
-    amount: number,
-    data: KomojuSessionData,
-    idempotencyKey: string | undefined
-  ): Promise<KomojuPayment> {
-    try {
-      return await this.client_.refundPayment(paymentId, { amount }, { idempotencyKey })
-    } catch (error) {
-      if (error instanceof KomojuError && error.komojuCode === KomojuErrorCode.NotRefundable) {
-        throw new KomojuError({
-          httpStatus: error.httpStatus,
-          code: error.komojuCode,
-          param: error.param,
-          message:
-            `${error.komojuMessage}. KOMOJU cannot refund this ${data.payment_type ? `${data.payment_type} ` : ""}payment through its API. ` +
-            "Konbini, bank transfer and Pay-easy payments are refunded to the customer's bank account: " +
-            "create a refund request for it in KOMOJU's dashboard; the refund then appears in Medusa by itself.",
-        })
-      }
-      throw error
+      data: await makeRefund(this.client_, this.logger_, data, paymentId, amount, input.context?.idempotency_key),
     }
   }
 
@@ -264,37 +174,14 @@ export class KomojuProviderService extends AbstractPaymentProvider<KomojuProvide
     return this.cancelPayment(input)
   }
 
-  async getWebhookActionAndData(
-    payload: ProviderWebhookPayload["payload"]
-  ): Promise<WebhookActionResult> {
-    const ignored = { action: PaymentActions.NOT_SUPPORTED }
-    const delivery = deliveryDescription(payload.headers)
-    const rawBody = toRawBody(payload.rawData)
-    const signature = headerValue(payload.headers, KomojuHeader.Signature)
-    if (!rawBody || !isValidSignature(rawBody, signature, this.options_.webhookSecret)) {
-      this.logger_.warn(
-        `KOMOJU webhook refused: ${signature ? "signature does not match" : "no signature"} (${delivery})`
-      )
-      return ignored
-    }
-    const event = parseEvent(rawBody)
-    const payment = event && eventPayment(event)
-    const medusaSessionId = payment?.metadata?.[METADATA_PAYMENT_SESSION_ID]
-    if (!event || !payment || !medusaSessionId) {
-      this.logger_.debug(`KOMOJU webhook without a Medusa payment session ignored (${delivery})`)
-      return ignored
-    }
-    const action = eventTypeToAction(event.type)
-    this.logger_.info(
-      `KOMOJU webhook ${event.type} for payment ${payment.id} (session ${payment.session}, payment session ${medusaSessionId}) → ${action}`
-    )
-    return {
-      action,
-      data: {
-        session_id: medusaSessionId,
-        amount: fromMinorUnits(payment.amount, payment.currency),
-      },
-    }
+  /**
+   * KOMOJU deliveries never reach Medusa's generic webhook flow: the plugin's webhook
+   * door (`src/api/middlewares/komoju-webhook-door.ts`) verifies them and its pipeline
+   * acts on each only after reading the payment back from KOMOJU. Should one reach this
+   * method anyway, acting on the body alone would be unsafe, so Medusa is told to leave it.
+   */
+  async getWebhookActionAndData(): Promise<WebhookActionResult> {
+    return { action: PaymentActions.NOT_SUPPORTED }
   }
 
   private async createKomojuSession(args: {
@@ -325,36 +212,43 @@ export class KomojuProviderService extends AbstractPaymentProvider<KomojuProvide
     return { session, request }
   }
 
+  /**
+   * The payment session's data: only the plugin's own keys. Medusa stores what the
+   * storefront sent merged with what the provider returns, so every other key the
+   * storefront (or the store middleware, for the e-mail) put in is returned unset.
+   */
   private initialSessionData(
     { session, request }: { session: KomojuSession; request: CreateSessionRequest },
-    data: Record<string, unknown>,
+    input: Record<string, unknown>,
     revision: number
   ): KomojuSessionData {
+    const unset = Object.fromEntries(Object.keys(input).map((key) => [key, undefined]))
     return {
-      session_id: typeof data.session_id === "string" ? data.session_id : undefined,
-      cart_id: typeof data.cart_id === "string" ? data.cart_id : undefined,
+      ...unset,
+      session_id: typeof input.session_id === "string" ? input.session_id : undefined,
+      cart_id: typeof input.cart_id === "string" ? input.cart_id : undefined,
       komoju_session_id: session.id,
       session_url: session.session_url,
       external_order_num: request.payment_data.external_order_num,
-      amount: session.amount,
-      currency: session.currency,
+      amount: request.amount,
+      currency: request.currency,
       capture_mode: request.payment_data.capture ?? KomojuCaptureMode.Auto,
-      return_url: session.return_url,
+      return_url: request.return_url,
       revision,
       mode: this.options_.secretKey.startsWith("sk_live_") ? "live" : "test",
     }
   }
 
   /**
-   * Reads the session from KOMOJU and maps it. The amount and currency KOMOJU holds must
-   * be the ones this session asked for: anything else is an error, never a payment.
+   * Reads the session from KOMOJU and maps it. What KOMOJU holds must be what Medusa
+   * asked for: anything else is an error, never a payment.
    */
   private async readStatus(
     rawData: Record<string, unknown> | undefined
   ): Promise<{ status: PaymentSessionStatus; data: KomojuSessionData }> {
     const data = readSessionData(rawData)
     const session = await this.client_.retrieveSession(data.komoju_session_id)
-    const mismatch = amountMismatch(data, session)
+    const mismatch = sessionMismatch(data, session)
     if (mismatch) {
       this.logger_.error(
         `KOMOJU session ${session.id} does not match payment session ${data.session_id}: ${mismatch}`
@@ -377,74 +271,27 @@ export class KomojuProviderService extends AbstractPaymentProvider<KomojuProvide
   }
 
   /**
-   * Ends a checkout attempt: cancels its payment while pending or authorized (a konbini
-   * receipt stops being payable), or the session while nobody has paid. What is already
-   * cancelled or expired counts as done. A captured payment cannot be cancelled: that
-   * money must be refunded, so the error says so instead of losing track of it.
+   * The amount of Medusa's capture, in minor units. The payment module passes a provider
+   * only the capture's id (as the idempotency key), so the amount is read from the
+   * module's capture records; without them nothing is captured, rather than everything.
    */
+  private async captureAmount(captureId: string, data: KomojuSessionData): Promise<number> {
+    let capture: MedusaCapture
+    try {
+      capture = await this.cradle_.captureService!.retrieve(captureId, { select: ["id", "amount", "raw_amount"] })
+    } catch (error) {
+      throw new MedusaError(
+        MedusaError.Types.UNEXPECTED_STATE,
+        `The amount of Medusa capture ${captureId} cannot be read (${(error as Error).message}); nothing was captured in KOMOJU`
+      )
+    }
+    return toMinorUnits(capture.raw_amount ?? capture.amount, data.currency, "capture amount")
+  }
+
   private async cancelAttempt(data: KomojuSessionData): Promise<KomojuSessionData> {
-    const session = await this.client_.retrieveSession(data.komoju_session_id)
-    const payment = session.payment
-    if (!payment) {
-      if (session.status !== KomojuSessionStatus.Pending || session.expired) {
-        return data
-      }
-      await this.client_.cancelSession(session.id, {
-        idempotencyKey: `cancel-${session.id}`,
-      })
-      this.logger_.info(`KOMOJU session ${session.id} cancelled (payment session ${data.session_id})`)
-      return data
-    }
-    return withPayment(data, await this.cancelKomojuPayment(payment, data))
+    const about = `payment session ${data.session_id}`
+    return withSession(data, await cancelKomojuAttempt(this.client_, this.logger_, data.komoju_session_id, about))
   }
-
-  private async cancelKomojuPayment(
-    payment: KomojuPayment,
-    data: KomojuSessionData
-  ): Promise<KomojuPayment> {
-    switch (payment.status) {
-      case KomojuPaymentStatus.Cancelled:
-      case KomojuPaymentStatus.Expired:
-      case KomojuPaymentStatus.Failed:
-        return payment
-      case KomojuPaymentStatus.Pending:
-      case KomojuPaymentStatus.Authorized: {
-        const cancelled = await this.client_.cancelPayment(payment.id, {
-          idempotencyKey: `cancel-${payment.id}`,
-        })
-        this.logger_.info(`KOMOJU payment ${payment.id} cancelled (payment session ${data.session_id})`)
-        return cancelled
-      }
-      default:
-        throw new MedusaError(
-          MedusaError.Types.NOT_ALLOWED,
-          `KOMOJU payment ${payment.id} is ${payment.status} and cannot be cancelled; refund it instead`,
-          KomojuErrorCode.NotCancellable
-        )
-    }
-  }
-}
-
-function amountMismatch(data: KomojuSessionData, session: KomojuSession): string | undefined {
-  const asked = `${data.amount} ${data.currency}`
-  if (session.amount !== data.amount || session.currency !== data.currency) {
-    return `asked ${asked}, session holds ${session.amount} ${session.currency}`
-  }
-  const payment = session.payment
-  if (payment && (payment.amount !== data.amount || payment.currency !== data.currency)) {
-    return `asked ${asked}, payment holds ${payment.amount} ${payment.currency}`
-  }
-  return undefined
-}
-
-/** KOMOJU refunds of this payment that no Medusa refund stands for yet. */
-export function unrecordedRefunds(payment: KomojuPayment, recorded: string[]) {
-  const known = new Set(recorded)
-  return (payment.refunds ?? []).filter((refund) => !known.has(refund.id))
-}
-
-function isKomojuCode(error: unknown, code: string): boolean {
-  return error instanceof KomojuError && error.komojuCode === code
 }
 
 export default KomojuProviderService

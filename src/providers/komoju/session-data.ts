@@ -19,7 +19,10 @@ export type KomojuSessionData = {
   /** The hosted page: send the customer here. */
   session_url: string
   external_order_num: string
-  /** Minor units and upper-case currency, as sent to KOMOJU; checked on every read. */
+  /**
+   * What Medusa asked KOMOJU for, in minor units and upper case: every session and
+   * payment KOMOJU reports is checked against it.
+   */
   amount: number
   currency: string
   capture_mode: KomojuCaptureMode
@@ -30,6 +33,12 @@ export type KomojuSessionData = {
   mode: "test" | "live"
   komoju_payment_id?: string
   komoju_payment_status?: KomojuPaymentStatus
+  /**
+   * What KOMOJU charged: a method may charge in another currency than the session's
+   * (an exchange rate on the hosted page); refunds and `amount_refunded` are in it.
+   */
+  komoju_payment_amount?: number
+  komoju_payment_currency?: string
   payment_type?: string
   payment_details?: KomojuPaymentSummary
   amount_refunded?: number
@@ -92,6 +101,8 @@ export function withPayment(
     ...data,
     komoju_payment_id: payment.id,
     komoju_payment_status: payment.status,
+    komoju_payment_amount: payment.amount,
+    komoju_payment_currency: payment.currency,
     payment_type: details?.type,
     payment_details: summary,
     amount_refunded: payment.amount_refunded ?? 0,

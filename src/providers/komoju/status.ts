@@ -1,7 +1,6 @@
-import { PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
+import { PaymentSessionStatus } from "@medusajs/framework/utils"
 import {
   CASH_PAYMENT_TYPES,
-  KomojuEventType,
   KomojuPaymentStatus,
   KomojuSessionStatus,
   type KomojuPayment,
@@ -36,42 +35,42 @@ export function paymentStatusToMedusa(payment: KomojuPayment): PaymentSessionSta
   }
 }
 
-/** KOMOJU hosted session (and its payment, once there is one) → Medusa status. */
+/**
+ * KOMOJU hosted session (and its payment, once there is one) → Medusa status. KOMOJU's
+ * API keeps a declined card payment `pending`; a shopper who then clicks "back to
+ * merchant" leaves a cancelled session holding it. A session that can no longer be paid
+ * is over, whatever its unfinished payment says, so the cart is free to pay again.
+ */
 export function sessionStatusToMedusa(session: KomojuSession): PaymentSessionStatus {
-  if (session.payment) {
-    return paymentStatusToMedusa(session.payment)
+  const over = session.status === KomojuSessionStatus.Cancelled || session.expired === true
+  const payment = session.payment
+  if (payment && !(over && UNFINISHED.has(payment.status))) {
+    return paymentStatusToMedusa(payment)
   }
-  if (session.status === KomojuSessionStatus.Cancelled || session.expired) {
-    return PaymentSessionStatus.CANCELED
+  return over ? PaymentSessionStatus.CANCELED : PaymentSessionStatus.PENDING
+}
+
+const UNFINISHED: ReadonlySet<string> = new Set([KomojuPaymentStatus.Pending, KomojuPaymentStatus.Failed])
+
+/**
+ * Why a KOMOJU session is not the one Medusa asked for, if it is not: another amount or
+ * currency on the session, or a payment of another amount. Pure.
+ */
+export function sessionMismatch(
+  asked: { amount: number; currency: string },
+  session: KomojuSession
+): string | undefined {
+  const wanted = `${asked.amount} ${asked.currency}`
+  if (session.amount !== asked.amount || session.currency !== asked.currency) {
+    return `asked ${wanted}, session holds ${session.amount} ${session.currency}`
   }
-  return PaymentSessionStatus.PENDING
+  const payment = session.payment
+  if (payment && (payment.amount !== asked.amount || payment.currency !== asked.currency)) {
+    return `asked ${wanted}, payment holds ${payment.amount} ${payment.currency}`
+  }
+  return undefined
 }
 
 export function isCashPayment(payment: KomojuPayment): boolean {
   return CASH_PAYMENT_TYPES.has(payment.payment_details?.type ?? "")
-}
-
-/**
- * KOMOJU webhook event → the action Medusa's core webhook subscriber understands.
- *
- * `payment.authorized` is `authorized` for every method: core then completes the cart
- * when the customer never came back, and cart completion asks `authorizePayment`, which
- * tells a held card (`authorized`) from a konbini receipt (`pending_authorization`).
- * Core acts on nothing else but `captured`; expiry, cancellation and refunds made in
- * KOMOJU's dashboard are handled by the plugin's own subscriber.
- */
-export function eventTypeToAction(type: string): PaymentActions {
-  switch (type) {
-    case KomojuEventType.PaymentAuthorized:
-      return PaymentActions.AUTHORIZED
-    case KomojuEventType.PaymentCaptured:
-      return PaymentActions.SUCCESSFUL
-    case KomojuEventType.PaymentFailed:
-      return PaymentActions.FAILED
-    case KomojuEventType.PaymentExpired:
-    case KomojuEventType.PaymentCancelled:
-      return PaymentActions.CANCELED
-    default:
-      return PaymentActions.NOT_SUPPORTED
-  }
 }

@@ -1,31 +1,35 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 
 /** Where one Medusa payment session stands: its cart, order and payment. */
 export type CheckoutState = {
   paymentSessionId: string
   paymentSessionStatus: string
-  /** As Medusa holds them: needed to update the session. */
+  /** As Medusa holds them, in major units: what KOMOJU was asked for. */
   amount: number
   currencyCode: string
   data: Record<string, unknown>
   /** The KOMOJU session this Medusa payment session currently stands for. */
   komojuSessionId?: string
-  paymentCollectionId: string
   cartId?: string
-  order?: { id: string; status: string; paymentStatus?: string }
+  order?: { id: string; status: string }
   payment?: {
     id: string
-    capturedAt?: string | Date | null
-    canceledAt?: string | Date | null
+    canceled: boolean
+    /** Captured and refunded so far, in major units. */
+    capturedAmount: number
+    refundedAmount: number
+    /** KOMOJU refund ids a Medusa refund already stands for. */
     recordedRefundIds: string[]
+    /** Ids of this payment's Medusa refunds (a KOMOJU refund Medusa made names one). */
+    medusaRefundIds: string[]
   }
 }
 
 /**
- * Reads the state of the checkout a webhook speaks of. A payment session that was
- * replaced (deleted when the cart started a new one) is not found: its events change
- * nothing.
+ * Reads the state of the checkout a KOMOJU payment speaks of, in one query. A payment
+ * session that was replaced (deleted when the cart started a new one) is not found:
+ * KOMOJU's news about it changes nothing.
  */
 export async function readCheckoutState(
   container: MedusaContainer,
@@ -40,27 +44,27 @@ export async function readCheckoutState(
       "data",
       "amount",
       "currency_code",
-      "payment_collection_id",
       "payment.id",
       "payment.data",
-      "payment.captured_at",
       "payment.canceled_at",
+      "payment.captures.amount",
+      "payment.refunds.id",
+      "payment.refunds.amount",
+      "payment_collection.cart.id",
+      "payment_collection.order.id",
+      "payment_collection.order.status",
     ],
     filters: { id: paymentSessionId },
   })
   const session = sessions[0]
   if (!session) return undefined
-
-  const { data: links } = await query.graph({
-    entity: "cart_payment_collection",
-    fields: ["cart_id"],
-    filters: { payment_collection_id: session.payment_collection_id },
-  })
-  const cartId: string | undefined = links[0]?.cart_id
-  const order = cartId ? await readOrderOfCart(container, cartId) : undefined
   const sessionData = (session.data ?? {}) as Record<string, unknown>
+  const collection = session.payment_collection
+  const order = collection?.order
   const payment = session.payment
   const paymentData = (payment?.data ?? {}) as Record<string, unknown>
+  const sum = (rows: ({ amount: unknown } | null)[] | null | undefined) =>
+    MathBN.sum(0, ...(rows ?? []).map((row) => MathBN.convert((row?.amount ?? 0) as number))).toNumber()
 
   return {
     paymentSessionId: session.id,
@@ -68,41 +72,20 @@ export async function readCheckoutState(
     amount: Number(session.amount),
     currencyCode: session.currency_code,
     data: sessionData,
-    komojuSessionId: stringOrUndefined(sessionData.komoju_session_id),
-    paymentCollectionId: session.payment_collection_id,
-    cartId,
-    order,
+    komojuSessionId: typeof sessionData.komoju_session_id === "string" ? sessionData.komoju_session_id : undefined,
+    cartId: collection?.cart?.id ?? undefined,
+    order: order ? { id: order.id, status: order.status } : undefined,
     payment: payment
       ? {
           id: payment.id,
-          capturedAt: payment.captured_at,
-          canceledAt: payment.canceled_at,
+          canceled: !!payment.canceled_at,
+          capturedAmount: sum(payment.captures),
+          refundedAmount: sum(payment.refunds),
           recordedRefundIds: Array.isArray(paymentData.komoju_refunds_recorded)
             ? (paymentData.komoju_refunds_recorded as string[])
             : [],
+          medusaRefundIds: (payment.refunds ?? []).flatMap((refund: { id: string } | null) => (refund ? [refund.id] : [])),
         }
       : undefined,
   }
-}
-
-async function readOrderOfCart(container: MedusaContainer, cartId: string) {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: links } = await query.graph({
-    entity: "order_cart",
-    fields: ["order_id"],
-    filters: { cart_id: cartId },
-  })
-  const orderId: string | undefined = links[0]?.order_id
-  if (!orderId) return undefined
-  const { data: orders } = await query.graph({
-    entity: "order",
-    fields: ["id", "status", "payment_status"],
-    filters: { id: orderId },
-  })
-  const order = orders[0]
-  return order ? { id: order.id, status: order.status, paymentStatus: order.payment_status } : undefined
-}
-
-function stringOrUndefined(value: unknown): string | undefined {
-  return typeof value === "string" ? value : undefined
 }

@@ -1,112 +1,106 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, PaymentActions } from "@medusajs/framework/utils"
-import { processPaymentWorkflow } from "@medusajs/core-flows"
-import {
-  KomojuEventType,
-  KomojuHttpClient,
-  KomojuPaymentStatus,
-  type KomojuEvent,
-} from "../../lib/komoju"
-import { komojuProviders } from "../../lib/komoju-provider-config"
-import { fromMinorUnits } from "../../providers/komoju/money"
-import { resolveOptions, type KomojuProviderOptions } from "../../providers/komoju/options"
-import { handleKomojuEvent } from "./handle-event"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { komojuAccount, komojuProviders } from "../../lib/komoju-provider-config"
+import { KOMOJU_MODULE } from "../../modules/komoju"
+import type { KomojuModuleService } from "../../modules/komoju/service"
+import { processKomojuDelivery } from "./process-delivery"
+import { syncKomojuPayment } from "./sync-payment"
 
 export type ReconcileOptions = {
   now?: Date
   /** Sessions younger than this are left to their webhooks. */
   graceMs?: number
-  /** Sessions older than this are past every KOMOJU deadline (bank transfer: 14 days). */
+  /**
+   * Sessions older than this are past every KOMOJU deadline: a bank transfer or konbini
+   * payment may wait up to 59 days.
+   */
   lookbackMs?: number
+  /** KOMOJU reads in flight at once. */
+  concurrency?: number
+  pageSize?: number
 }
 
 const MINUTE = 60_000
 const DAY = 24 * 60 * MINUTE
+const OPEN_STATUSES = ["pending", "requires_more", "pending_authorization"]
 
 /**
- * Catches up on webhooks that never arrived. For each KOMOJU payment session Medusa
- * still sees as open, reads the session from KOMOJU once and replays what its webhook
- * would have done: core's payment processing for authorized or captured payments (which
- * also places the order), the plugin's own handling for expired or cancelled ones.
- * Every path is idempotent, so a late webhook after a reconcile changes nothing.
+ * Catches up on webhooks that never arrived. Each KOMOJU payment session Medusa still
+ * sees as open is read from KOMOJU once and brought in line with it, exactly as its
+ * webhook would have: the order placed for a payment made, cancelled for one that
+ * lapsed, and a session nobody paid closed once KOMOJU expired it (hosted sessions live
+ * at most 24 hours), so that it is not read again.
  */
 export async function reconcileKomojuSessions(
   container: MedusaContainer,
-  { now = new Date(), graceMs = 10 * MINUTE, lookbackMs = 15 * DAY }: ReconcileOptions = {}
-): Promise<{ checked: number; replayed: number }> {
+  { now = new Date(), graceMs = 10 * MINUTE, lookbackMs = 60 * DAY, concurrency = 4, pageSize = 200 }: ReconcileOptions = {}
+): Promise<{ checked: number; repaired: number; failed: number }> {
   const logger: Logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  let checked = 0
-  let replayed = 0
+  const config = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
+  const totals = { checked: 0, repaired: 0, failed: 0 }
 
-  for (const provider of komojuProviders(container.resolve(ContainerRegistrationKeys.CONFIG_MODULE))) {
-    const options = resolveOptions(provider.options as KomojuProviderOptions)
-    const client = new KomojuHttpClient({
-      secretKey: options.secretKey,
-      apiUrl: options.apiUrl,
-      apiVersion: options.apiVersion,
-      timeoutMs: options.requestTimeoutMs,
-      maxRetries: options.maxRetries,
-      logger,
-    })
-    const { data: sessions } = await query.graph({
-      entity: "payment_session",
-      fields: ["id", "status", "data"],
-      filters: {
-        provider_id: `pp_komoju_${provider.id}`,
-        status: ["pending", "pending_authorization"],
-        created_at: {
-          $gte: new Date(now.getTime() - lookbackMs),
-          $lte: new Date(now.getTime() - graceMs),
+  for (const provider of komojuProviders(config)) {
+    const { client } = komojuAccount(config, provider.id, logger)
+    // Keyset pages by id: sessions closed meanwhile drop out without shifting the pages.
+    let after = ""
+    for (;;) {
+      const { data: sessions } = await query.graph({
+        entity: "payment_session",
+        fields: ["id", "data"],
+        filters: {
+          provider_id: `pp_komoju_${provider.id}`,
+          status: OPEN_STATUSES,
+          id: { $gt: after },
+          created_at: { $gte: new Date(now.getTime() - lookbackMs), $lte: new Date(now.getTime() - graceMs) },
         },
-      },
-    })
-
-    for (const session of sessions) {
-      const komojuSessionId = (session.data as Record<string, unknown> | null)?.komoju_session_id
-      if (typeof komojuSessionId !== "string") continue
-      checked++
-      try {
-        const komojuSession = await client.retrieveSession(komojuSessionId)
-        const payment = komojuSession.payment
-        if (!payment) continue
-        const amount = fromMinorUnits(payment.amount, payment.currency)
-        switch (payment.status) {
-          case KomojuPaymentStatus.Captured:
-            await processPaymentWorkflow(container).run({
-              input: { action: PaymentActions.SUCCESSFUL, data: { session_id: session.id, amount } },
-            })
-            break
-          case KomojuPaymentStatus.Authorized:
-            if (session.status === "pending_authorization") continue
-            await processPaymentWorkflow(container).run({
-              input: { action: PaymentActions.AUTHORIZED, data: { session_id: session.id, amount } },
-            })
-            break
-          case KomojuPaymentStatus.Expired:
-          case KomojuPaymentStatus.Cancelled: {
-            const event: KomojuEvent = {
-              id: `reconcile-${payment.id}`,
-              type: payment.status === KomojuPaymentStatus.Expired
-                ? KomojuEventType.PaymentExpired
-                : KomojuEventType.PaymentCancelled,
-              resource: "event",
-              data: payment,
-              created_at: now.toISOString(),
-              reason: "reconciled without a webhook",
-            }
-            await handleKomojuEvent(container, event, payment, session.id)
-            break
-          }
-          default:
-            continue
+        pagination: { take: pageSize, order: { id: "ASC" } },
+      })
+      if (!sessions.length) break
+      after = sessions[sessions.length - 1].id
+      await inBatches(sessions, concurrency, async (session) => {
+        const komojuSessionId = (session.data as Record<string, unknown> | null)?.komoju_session_id
+        if (typeof komojuSessionId !== "string") return
+        totals.checked++
+        const about = `KOMOJU reconcile of payment session ${session.id}`
+        try {
+          const komojuSession = await client.retrieveSession(komojuSessionId)
+          const steps = await syncKomojuPayment(container, client, session.id, { session: komojuSession, payment: komojuSession.payment }, about)
+          if (steps.length) totals.repaired++
+        } catch (error) {
+          totals.failed++
+          logger.warn(`${about} failed: ${(error as Error).message}`)
         }
-        replayed++
-        logger.info(`KOMOJU reconcile: payment ${payment.id} (${payment.status}) applied to payment session ${session.id}`)
-      } catch (error) {
-        logger.warn(`KOMOJU reconcile of payment session ${session.id} failed: ${(error as Error).message}`)
-      }
+      })
+      if (sessions.length < pageSize) break
     }
   }
-  return { checked, replayed }
+  if (totals.checked) logger.info(`KOMOJU reconcile: ${totals.checked} open sessions read, ${totals.repaired} repaired, ${totals.failed} failed`)
+  return totals
+}
+
+/**
+ * Deliveries the door accepted that are still not processed a while later: the event
+ * was lost (a crash between the door and the bus), processing failed, or the worker
+ * died. Each is processed again; after `maxAttempts` it stays failed for an admin to see.
+ */
+export async function retryUnfinishedDeliveries(
+  container: MedusaContainer,
+  { olderThanMs = 2 * MINUTE, maxAttempts = 10, limit = 500 } = {}
+): Promise<{ retried: number; processed: number }> {
+  const komoju: KomojuModuleService = container.resolve(KOMOJU_MODULE)
+  const unfinished = await komoju.unfinishedDeliveries({ olderThanMs, maxAttempts, limit })
+  let processed = 0
+  for (const delivery of unfinished) {
+    if ((await processKomojuDelivery(container, delivery.delivery_id)) === "processed") processed++
+  }
+  return { retried: unfinished.length, processed }
+}
+
+async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  const lane = async () => {
+    while (next < items.length) await work(items[next++])
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, lane))
 }

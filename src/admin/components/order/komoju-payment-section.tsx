@@ -1,5 +1,5 @@
 import { ArrowUpRightOnBox } from "@medusajs/icons"
-import { Badge, Copy, StatusBadge, Text } from "@medusajs/ui"
+import { Alert, Badge, Copy, StatusBadge, Text } from "@medusajs/ui"
 import { findPaymentType } from "../../../lib/komoju/payment-types"
 import { formatDateTime, formatMajorUnits, formatMinorUnits } from "../../lib/format"
 import { useKomojuTranslation } from "../../lib/i18n"
@@ -70,6 +70,13 @@ export function KomojuPaymentSection({ orderId, payment }: KomojuPaymentSectionP
         </>
       }
     >
+      {payment.notices.map((notice) => (
+        <div key={notice.kind} className="px-6 pt-4">
+          <Alert variant="warning" data-testid={`komoju-order-notice-${notice.kind}`}>
+            {label("komoju.order.notices", notice.kind, { amount: formatMinorUnits(notice.amount, notice.currency, locale) }, notice.message)}
+          </Alert>
+        </div>
+      ))}
       <div>
         <KeyValueRow label={t("komoju.order.paymentId")}>
           <IdWithCopy id={payment.komoju_payment_id} testId="komoju-order-payment-id" />

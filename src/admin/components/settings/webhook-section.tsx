@@ -12,7 +12,7 @@ const STATUS_COLOR = { receiving: "green", refusing: "red", none: "grey" } as co
 
 /** Refusing when the newest delivery was refused: the secrets differ, or someone forges. */
 function webhookStatus(health: KomojuWebhookHealth): WebhookStatus {
-  const accepted = health.last_accepted_at ? Date.parse(health.last_accepted_at) : null
+  const accepted = health.last_processed_at ? Date.parse(health.last_processed_at) : null
   const refused = health.last_refused_at ? Date.parse(health.last_refused_at) : null
   if (refused !== null && (accepted === null || refused > accepted)) return "refusing"
   return accepted !== null ? "receiving" : "none"
@@ -52,10 +52,13 @@ export function WebhookSection({ webhook }: { webhook: KomojuWebhookHealth }) {
           )}
         </KeyValueRow>
         <KeyValueRow label={t("komoju.settings.webhook.lastAccepted")} testId="komoju-webhook-last-accepted">
-          {date(webhook.last_accepted_at)}
+          {date(webhook.last_processed_at)}
         </KeyValueRow>
         <KeyValueRow label={t("komoju.settings.webhook.lastEvent")} testId="komoju-webhook-last-event">
-          {webhook.last_accepted_event ? <code className="font-mono">{webhook.last_accepted_event}</code> : "-"}
+          {webhook.last_processed_event ? <code className="font-mono">{webhook.last_processed_event}</code> : "-"}
+        </KeyValueRow>
+        <KeyValueRow label={t("komoju.settings.webhook.unfinishedCount")} testId="komoju-webhook-unfinished-count">
+          {webhook.unfinished_count}
         </KeyValueRow>
         <KeyValueRow label={t("komoju.settings.webhook.refusedCount")} testId="komoju-webhook-refused-count">
           {webhook.refused_count}

@@ -19,6 +19,16 @@ export type OrderPaymentRecords = {
   }[]
 }
 
+/** What the plugin raised about an order's KOMOJU payment (money KOMOJU took after cancellation). */
+export type KomojuOrderNoticeRecord = {
+  kind: string
+  message: string
+  /** Minor units in `currency`. */
+  amount: number
+  currency: string
+  created_at: string | Date
+}
+
 export type KomojuOrderSummary = {
   provider_id: string
   payment_session_id: string
@@ -38,13 +48,15 @@ export type KomojuOrderSummary = {
   /** Manual-capture card payments: what the admin may do through Medusa's own flows. */
   can_capture: boolean
   can_cancel: boolean
+  notices: KomojuOrderNoticeRecord[]
 }
 
 const KOMOJU_PROVIDER = /^pp_komoju_/
 
 export function summarizeKomojuPayment(
   records: OrderPaymentRecords,
-  komojuOrigin: string | null
+  komojuOrigin: string | null,
+  notices: KomojuOrderNoticeRecord[] = []
 ): KomojuOrderSummary | null {
   const session = records.payment_sessions.find((s) => KOMOJU_PROVIDER.test(s.provider_id))
   if (!session) return null
@@ -78,5 +90,6 @@ export function summarizeKomojuPayment(
     dashboard_url: komojuPaymentId && komojuOrigin ? `${komojuOrigin}/admin/payments/${komojuPaymentId}` : null,
     can_capture: medusaStatus === "authorized" && data.payment_type === "credit_card",
     can_cancel: medusaStatus === "authorized",
+    notices: notices.map(({ kind, message, amount, currency, created_at }) => ({ kind, message, amount, currency, created_at })),
   }
 }

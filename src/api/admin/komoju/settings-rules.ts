@@ -17,6 +17,10 @@ export function settingsProblems(
   const unknown = [...new Set(all.filter((id) => !findPaymentType(id)))]
   if (unknown.length) problems.push(`unknown payment types: ${unknown.join(", ")}`)
 
+  const scopeKeys = (input.scopes ?? []).map((s) => `${s.scope_type} ${s.scope_type === "currency" ? s.scope_id.toLowerCase() : s.scope_id}`)
+  const repeated = [...new Set(scopeKeys.filter((key, i) => scopeKeys.indexOf(key) !== i))]
+  if (repeated.length) problems.push(`settings given twice for ${repeated.join(", ")}`)
+
   for (const scope of input.scopes ?? []) {
     const region = scope.scope_type === "region" ? regions.find((r) => r.id === scope.scope_id) : undefined
     const currency = scope.scope_type === "currency" ? scope.scope_id : region?.currency_code

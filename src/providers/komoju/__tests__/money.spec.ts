@@ -1,5 +1,5 @@
-import { BigNumber } from "@medusajs/framework/utils"
-import { decimalDigits, fromMinorUnits, toMinorUnits } from "../money"
+import { BigNumber, MedusaError } from "@medusajs/framework/utils"
+import { decimalDigits, fromMinorUnits, komojuCurrency, toMinorUnits } from "../money"
 
 describe("toMinorUnits", () => {
   it("sends yen as whole yen", () => {
@@ -26,6 +26,49 @@ describe("toMinorUnits", () => {
     expect(toMinorUnits("1099.5", "JPY")).toBe(1100)
     expect(toMinorUnits("1099.4999", "JPY")).toBe(1099)
   })
+
+  it.each([
+    ["0.4 yen", 0.4, "JPY"],
+    ["half a cent rounded down", "0.004", "USD"],
+    ["zero", 0, "JPY"],
+    ["a negative amount", -5, "USD"],
+  ])("refuses %s, which would reach KOMOJU as nothing (a full refund)", (_what, amount, currency) => {
+    expect(() => toMinorUnits(amount, currency)).toThrow(MedusaError)
+    expect(() => toMinorUnits(amount, currency)).toThrow(/smallest unit/)
+  })
+
+  it.each([
+    ["text", "abc"],
+    ["infinity", Infinity],
+    ["NaN", NaN],
+    ["a missing amount", undefined],
+    ["an object without a value", { precision: 20 }],
+  ])("refuses %s as invalid data naming the field", (_what, amount) => {
+    const attempt = () => toMinorUnits(amount as never, "JPY", "refund amount")
+    expect(attempt).toThrow(MedusaError)
+    expect(attempt).toThrow(/^refund amount must be a number of JPY/)
+  })
+
+  it("refuses an amount beyond what a JavaScript integer holds exactly", () => {
+    expect(() => toMinorUnits("1e20", "USD")).toThrow(/out of range/)
+  })
+})
+
+describe("komojuCurrency", () => {
+  it("takes each of KOMOJU's twenty currencies in either case", () => {
+    const all = "JPY USD EUR TWD KRW PLN GBP HKD SGD NZD AUD IDR MYR PHP THB CNY BRL CHF CAD VND".split(" ")
+    expect(all.map((code) => komojuCurrency(code.toLowerCase()))).toEqual(all)
+  })
+
+  it("refuses a currency KOMOJU does not take, rather than guess its decimals", () => {
+    expect(() => komojuCurrency("sek")).toThrow(/KOMOJU does not accept SEK/)
+    expect(() => toMinorUnits(100, "BHD")).toThrow(/KOMOJU does not accept BHD/)
+  })
+
+  it("says which field is missing", () => {
+    expect(() => komojuCurrency(undefined)).toThrow("currency_code is required to pay with KOMOJU")
+    expect(() => komojuCurrency("  ", "currency")).toThrow("currency is required to pay with KOMOJU")
+  })
 })
 
 describe("fromMinorUnits", () => {
@@ -42,15 +85,15 @@ describe("fromMinorUnits", () => {
     expect(fromMinorUnits(50000, "KRW").numeric).toBe(50000)
   })
 
-  it("round-trips every cent from 0 to 100 dollars", () => {
-    for (let cents = 0; cents <= 10000; cents++) {
+  it("round-trips every cent from 1 cent to 100 dollars", () => {
+    for (let cents = 1; cents <= 10000; cents++) {
       expect(toMinorUnits(fromMinorUnits(cents, "USD"), "USD")).toBe(cents)
     }
   })
 })
 
 describe("decimalDigits", () => {
-  it("knows KOMOJU's zero-decimal currencies and treats the rest as two-decimal", () => {
+  it("knows KOMOJU's zero-decimal currencies and the two-decimal rest", () => {
     expect(["JPY", "KRW", "VND", "USD", "EUR", "TWD"].map(decimalDigits)).toEqual([0, 0, 0, 2, 2, 2])
   })
 })

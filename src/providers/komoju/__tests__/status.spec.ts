@@ -1,6 +1,6 @@
-import { PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
+import { PaymentSessionStatus } from "@medusajs/framework/utils"
 import type { KomojuPayment, KomojuSession } from "../../../lib/komoju"
-import { eventTypeToAction, paymentStatusToMedusa, sessionStatusToMedusa } from "../status"
+import { paymentStatusToMedusa, sessionMismatch, sessionStatusToMedusa } from "../status"
 
 function payment(status: string, type = "credit_card"): KomojuPayment {
   return {
@@ -74,26 +74,30 @@ describe("sessionStatusToMedusa", () => {
     ).toBe(PaymentSessionStatus.CAPTURED)
   })
 
-  it("reports a cancelled session whose payment failed as an error", () => {
-    expect(
-      sessionStatusToMedusa(session({ status: "cancelled", payment: payment("failed") }))
-    ).toBe(PaymentSessionStatus.ERROR)
+  it.each(["failed", "pending"])("reports a cancelled session whose declined payment is %s as canceled, free to pay again", (status) => {
+    expect(sessionStatusToMedusa(session({ status: "cancelled", payment: payment(status) }))).toBe(
+      PaymentSessionStatus.CANCELED
+    )
+  })
+
+  it("reports an expired session whose declined payment stayed pending as canceled", () => {
+    expect(sessionStatusToMedusa(session({ expired: true, payment: payment("pending") }))).toBe(PaymentSessionStatus.CANCELED)
   })
 })
 
-describe("eventTypeToAction", () => {
-  it.each([
-    ["payment.authorized", PaymentActions.AUTHORIZED],
-    ["payment.captured", PaymentActions.SUCCESSFUL],
-    ["payment.failed", PaymentActions.FAILED],
-    ["payment.expired", PaymentActions.CANCELED],
-    ["payment.cancelled", PaymentActions.CANCELED],
-    ["payment.refunded", PaymentActions.NOT_SUPPORTED],
-    ["payment.refund.created", PaymentActions.NOT_SUPPORTED],
-    ["payment.updated", PaymentActions.NOT_SUPPORTED],
-    ["ping", PaymentActions.NOT_SUPPORTED],
-    ["customer.created", PaymentActions.NOT_SUPPORTED],
-  ])("maps %s to %s", (type, action) => {
-    expect(eventTypeToAction(type)).toBe(action)
+describe("sessionMismatch", () => {
+  it("accepts the session and payment Medusa asked for", () => {
+    expect(sessionMismatch({ amount: 1000, currency: "JPY" }, session({ payment: payment("captured") }))).toBeUndefined()
+  })
+
+  it("names a session of another amount or currency", () => {
+    expect(sessionMismatch({ amount: 999, currency: "JPY" }, session({}))).toBe("asked 999 JPY, session holds 1000 JPY")
+    expect(sessionMismatch({ amount: 1000, currency: "USD" }, session({}))).toBe("asked 1000 USD, session holds 1000 JPY")
+  })
+
+  it("names a payment of another amount", () => {
+    expect(sessionMismatch({ amount: 1000, currency: "JPY" }, session({ payment: { ...payment("captured"), amount: 10 } }))).toBe(
+      "asked 1000 JPY, payment holds 10 JPY"
+    )
   })
 })

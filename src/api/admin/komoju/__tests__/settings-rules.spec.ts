@@ -21,6 +21,21 @@ describe("settingsProblems", () => {
     ])
   })
 
+  it("refuses the same region or currency given twice, naming it", () => {
+    expect(
+      settingsProblems(
+        {
+          scopes: [
+            { scope_type: "currency", scope_id: "JPY", payment_types: ["konbini"] },
+            { scope_type: "currency", scope_id: "jpy", payment_types: ["credit_card"] },
+            { scope_type: "region", scope_id: "reg_us", payment_types: ["credit_card"] },
+          ],
+        },
+        regions
+      )
+    ).toEqual(["settings given twice for currency jpy"])
+  })
+
   it("refuses konbini for a dollar region", () => {
     expect(
       settingsProblems({ scopes: [{ scope_type: "region", scope_id: "reg_us", payment_types: ["konbini"] }] }, regions)

@@ -13,8 +13,9 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
 }
 
 /**
- * Saves the admin's choices. Everything is checked before anything is written: an
- * invalid combination is refused with its reasons and changes nothing.
+ * Saves the admin's choices. Everything is checked before anything is written, and
+ * written in one transaction: an invalid combination is refused with its reasons and
+ * changes nothing, and a failure half-way loses nothing.
  */
 export async function POST(req: MedusaRequest<AdminUpdateKomojuSettingsType>, res: MedusaResponse) {
   const input = req.validatedBody
@@ -23,33 +24,20 @@ export async function POST(req: MedusaRequest<AdminUpdateKomojuSettingsType>, re
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `KOMOJU settings not saved: ${problems.join("; ")}`)
   }
   const komoju: KomojuModuleService = req.scope.resolve(KOMOJU_MODULE)
-  const rows = await komoju.listKomojuSettings({})
-  const global = rows.find((row) => row.scope_type === "global")
-  const globalUpdate = {
-    ...(input.payment_types !== undefined ? { payment_types: input.payment_types } : {}),
-    ...(input.default_locale !== undefined ? { default_locale: input.default_locale } : {}),
-    ...(input.capture_mode !== undefined ? { capture_mode: input.capture_mode } : {}),
-    ...(input.session_expires_in_seconds !== undefined
-      ? { session_expires_in_seconds: input.session_expires_in_seconds }
-      : {}),
-  }
-  if (global) {
-    await komoju.updateKomojuSettings({ id: global.id, ...globalUpdate })
-  } else {
-    await komoju.createKomojuSettings({ scope_type: "global", scope_id: "", ...globalUpdate })
-  }
-  if (input.scopes) {
-    const scoped = rows.filter((row) => row.scope_type !== "global")
-    if (scoped.length) await komoju.deleteKomojuSettings(scoped.map((row) => row.id))
-    if (input.scopes.length) {
-      await komoju.createKomojuSettings(
-        input.scopes.map((scope) => ({
-          ...scope,
-          scope_id: scope.scope_type === "currency" ? scope.scope_id.toLowerCase() : scope.scope_id,
-        }))
-      )
-    }
-  }
+  await komoju.saveSettings({
+    global: {
+      ...(input.payment_types !== undefined ? { payment_types: input.payment_types } : {}),
+      ...(input.default_locale !== undefined ? { default_locale: input.default_locale } : {}),
+      ...(input.capture_mode !== undefined ? { capture_mode: input.capture_mode } : {}),
+      ...(input.session_expires_in_seconds !== undefined
+        ? { session_expires_in_seconds: input.session_expires_in_seconds }
+        : {}),
+    },
+    scopes: input.scopes?.map((scope) => ({
+      ...scope,
+      scope_id: scope.scope_type === "currency" ? scope.scope_id.toLowerCase() : scope.scope_id,
+    })),
+  })
   res.json(await readSettingsPage(req))
 }
 

@@ -1,6 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { komojuProviders } from "../../../../../lib/komoju-provider-config"
+import { KOMOJU_MODULE } from "../../../../../modules/komoju"
+import type { KomojuModuleService } from "../../../../../modules/komoju/service"
 import { summarizeKomojuPayment, type OrderPaymentRecords } from "../../order-summary"
 
 const DEFAULT_KOMOJU_ORIGIN = "https://komoju.com"
@@ -42,7 +44,9 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     payment_sessions: collections.flatMap((collection) => collection.payment_sessions ?? []),
     payments: collections.flatMap((collection) => collection.payments ?? []),
   } as OrderPaymentRecords
-  res.json({ komoju: summarizeKomojuPayment(records, komojuOrigin(req)) })
+  const komoju: KomojuModuleService = req.scope.resolve(KOMOJU_MODULE)
+  const notices = await komoju.listKomojuOrderNotices({ order_id: order.id }, { order: { created_at: "ASC" } })
+  res.json({ komoju: summarizeKomojuPayment(records, komojuOrigin(req), notices) })
 }
 
 /** The dashboard lives on the API's host: komoju.com, or the sandbox. */

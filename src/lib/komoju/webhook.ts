@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto"
-import { KomojuHeader, type KomojuEvent, type KomojuPayment } from "../../lib/komoju"
+import { KomojuHeader } from "./constants"
+import type { KomojuEvent, KomojuPayment } from "./types"
 
 export type WebhookHeaders = Record<string, unknown>
 

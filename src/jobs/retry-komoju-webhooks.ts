@@ -1,0 +1,12 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { retryUnfinishedDeliveries } from "../workflows/komoju-webhook/reconcile"
+
+/** Every 2 minutes: process again the KOMOJU deliveries accepted but not yet processed. */
+export default async function retryKomojuWebhooksJob(container: MedusaContainer) {
+  await retryUnfinishedDeliveries(container)
+}
+
+export const config = {
+  name: "retry-komoju-webhooks",
+  schedule: "*/2 * * * *",
+}

@@ -1,0 +1,53 @@
+import type { Logger, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { komojuAccount } from "../../lib/komoju-provider-config"
+import { KOMOJU_MODULE } from "../../modules/komoju"
+import type { DeliveryRow, KomojuModuleService } from "../../modules/komoju/service"
+import { METADATA_PAYMENT_SESSION_ID } from "../../providers/komoju/session-request"
+import { syncKomojuPayment } from "./sync-payment"
+
+/** A claim older than this belongs to a worker that died: the delivery is taken over. */
+export const CLAIM_STALE_AFTER_MS = 5 * 60_000
+const KOMOJU_HOOK_PREFIX = "komoju_"
+
+/**
+ * Processes one delivery from the inbox, once: claims it (a single statement, so two
+ * workers never both do), reads its payment back from KOMOJU (the one KOMOJU call a
+ * delivery costs) and brings Medusa in line with it. The delivery is marked processed
+ * only after that is done; a failure leaves it failed, to be processed again.
+ */
+export async function processKomojuDelivery(container: MedusaContainer, deliveryId: string): Promise<"processed" | "failed" | "not_claimed"> {
+  const komoju: KomojuModuleService = container.resolve(KOMOJU_MODULE)
+  const delivery = await komoju.claimDelivery(deliveryId, CLAIM_STALE_AFTER_MS)
+  if (!delivery) return "not_claimed"
+  const logger: Logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const about = `KOMOJU delivery ${delivery.delivery_id} (${delivery.event_type}, payment ${delivery.komoju_payment_id})`
+  try {
+    await processClaimed(container, delivery, about)
+    await komoju.finishDelivery(delivery.id, {})
+    return "processed"
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    logger.warn(`${about} failed (attempt ${delivery.attempts}), to be processed again: ${reason}`)
+    await komoju.finishDelivery(delivery.id, { error: reason })
+    return "failed"
+  }
+}
+
+async function processClaimed(container: MedusaContainer, delivery: DeliveryRow, about: string): Promise<void> {
+  const logger: Logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  if (!delivery.komoju_payment_id) return
+  const { client } = komojuAccount(
+    container.resolve(ContainerRegistrationKeys.CONFIG_MODULE),
+    delivery.provider.slice(KOMOJU_HOOK_PREFIX.length),
+    logger
+  )
+  // KOMOJU's copy decides, never the body: a replayed or stale delivery reads today's payment.
+  const payment = await client.retrievePayment(delivery.komoju_payment_id)
+  const medusaSessionId = payment.metadata?.[METADATA_PAYMENT_SESSION_ID]
+  if (!medusaSessionId) {
+    logger.info(`${about}: not a payment made through Medusa; ignored`)
+    return
+  }
+  await syncKomojuPayment(container, client, medusaSessionId, { payment }, about)
+}

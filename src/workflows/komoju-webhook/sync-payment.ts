@@ -1,0 +1,189 @@
+import type { Logger, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
+import { cancelOrderWorkflow, processPaymentWorkflow, refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
+import type { KomojuClient } from "../../lib/komoju"
+import { KOMOJU_MODULE } from "../../modules/komoju"
+import { NoticeKind } from "../../modules/komoju/models/komoju-order-notice"
+import type { KomojuModuleService } from "../../modules/komoju/service"
+import { cancelKomojuPayment } from "../../providers/komoju/cancellation"
+import { fromMinorUnits, toMinorUnits } from "../../providers/komoju/money"
+import { recordingKomojuRefund } from "../../providers/komoju/refund-recording"
+import { readCheckoutState, type CheckoutState } from "./checkout-state"
+import { decideNextStep, type KomojuAttempt, type SyncStep } from "./decisions"
+
+/** A sync that has not settled after this many steps is stuck, not slow. */
+const MAX_STEPS = 6
+const LOCK_TIMEOUT_SECONDS = 30
+
+type Sync = {
+  container: MedusaContainer
+  client: KomojuClient
+  logger: Logger
+  medusaSessionId: string
+  about: string
+}
+
+/**
+ * Brings one Medusa payment session in line with what KOMOJU holds for it, step by
+ * step: each step is decided from both states read afresh (`decideNextStep`), done
+ * through Medusa's own workflows, and the loop ends when they agree. Every step is
+ * safe to repeat; the ones that would move money or write refunds twice run under the
+ * cart's lock, the same key Medusa's cart completion and payment processing take,
+ * and decide again once they hold it. Returns the steps taken.
+ */
+export async function syncKomojuPayment(
+  container: MedusaContainer,
+  client: KomojuClient,
+  medusaSessionId: string,
+  attempt: KomojuAttempt,
+  about: string
+): Promise<string[]> {
+  const sync: Sync = { container, client, logger: container.resolve(ContainerRegistrationKeys.LOGGER), medusaSessionId, about }
+  let komoju = attempt
+  const done: string[] = []
+  for (let i = 0; i < MAX_STEPS; i++) {
+    const state = await readCheckoutState(container, medusaSessionId)
+    const step = await decide(sync, komoju, state)
+    if (step.action === "none") {
+      const line = `${about}: ${done.length ? `${done.join(", ")}; ` : "nothing to do, "}${step.reason}`
+      step.alarm ? sync.logger.error(line) : sync.logger.info(line)
+      return done
+    }
+    komoju = await perform(sync, step, state!, komoju)
+    done.push(step.action)
+  }
+  throw new Error(`${about}: Medusa and KOMOJU still disagree after ${done.join(", ")}`)
+}
+
+async function decide(sync: Sync, komoju: KomojuAttempt, state: CheckoutState | undefined): Promise<SyncStep> {
+  const order = state?.order
+  const noticeKinds =
+    order?.status === "canceled" && komoju.payment
+      ? (await komojuModule(sync).listKomojuOrderNotices({ order_id: order.id, komoju_payment_id: komoju.payment.id })).map((n) => n.kind)
+      : []
+  return decideNextStep(komoju, state, { noticeKinds })
+}
+
+async function perform(sync: Sync, step: SyncStep, state: CheckoutState, komoju: KomojuAttempt): Promise<KomojuAttempt> {
+  const { container } = sync
+  switch (step.action) {
+    case "authorize":
+    case "capture":
+      // Core's processing takes the cart's lock itself, and places the order if none.
+      await processPaymentWorkflow(container).run({
+        input: {
+          action: step.action === "capture" ? PaymentActions.SUCCESSFUL : PaymentActions.AUTHORIZED,
+          data: { session_id: state.paymentSessionId, amount: state.amount },
+        },
+      })
+      return komoju
+    case "cancel_order":
+      await cancelOrder(sync, state.order!.id)
+      return komoju
+    case "mark_session_canceled":
+      await container.resolve(Modules.PAYMENT).updatePaymentSession({
+        id: state.paymentSessionId,
+        amount: state.amount,
+        currency_code: state.currencyCode,
+        data: state.data,
+        status: PaymentSessionStatus.CANCELED,
+      })
+      return komoju
+    case "cancel_komoju_payment":
+      return { ...komoju, payment: await cancelKomojuPayment(sync.client, sync.logger, komoju.payment!, sync.about) }
+    case "record_refund":
+    case "refund_after_cancel":
+    case "flag_refund_request":
+      await underCartLock(sync, state, komoju, step)
+      return komoju
+    default:
+      return komoju
+  }
+}
+
+/**
+ * Steps that write refunds or notices: taken under the cart's lock, and only if the same
+ * step is still due once the lock is held (a concurrent delivery may have done it).
+ */
+async function underCartLock(sync: Sync, state: CheckoutState, komoju: KomojuAttempt, step: SyncStep): Promise<void> {
+  const locking = sync.container.resolve(Modules.LOCKING)
+  await locking.execute(
+    state.cartId ?? state.paymentSessionId,
+    async () => {
+      const now = await readCheckoutState(sync.container, sync.medusaSessionId)
+      if (!now) return
+      const again = await decide(sync, komoju, now)
+      if (sameStep(again, step)) await performLocked(sync, again, now, komoju)
+    },
+    { timeout: LOCK_TIMEOUT_SECONDS }
+  )
+}
+
+async function performLocked(sync: Sync, step: SyncStep, state: CheckoutState, komoju: KomojuAttempt): Promise<void> {
+  const payment = komoju.payment!
+  const medusaPaymentId = state.payment!.id
+  const currency = state.currencyCode
+  switch (step.action) {
+    case "record_refund":
+      await recordingKomojuRefund({ payment, refund: step.refund, medusaAmount: step.medusaAmount }, () =>
+        refundPaymentWorkflow(sync.container).run({
+          input: {
+            payment_id: medusaPaymentId,
+            amount: fromMinorUnits(step.medusaAmount, currency),
+            note: `Refunded in KOMOJU (${step.refund.id})`,
+          },
+        })
+      )
+      sync.logger.info(`${sync.about}: KOMOJU refund ${step.refund.id} recorded in Medusa as ${step.medusaAmount} ${currency.toUpperCase()}`)
+      return
+    case "refund_after_cancel":
+      await refundPaymentWorkflow(sync.container).run({
+        input: {
+          payment_id: medusaPaymentId,
+          amount: step.amount,
+          note: "KOMOJU captured this payment after the order was cancelled; refunded automatically",
+        },
+      })
+      await notify(sync, state, payment.id, NoticeKind.CapturedAfterCancelRefunded, step.amount,
+        "KOMOJU captured this payment after the order was cancelled (the customer paid as it was being cancelled). The plugin refunded it automatically.")
+      return
+    case "flag_refund_request":
+      await notify(sync, state, payment.id, NoticeKind.CapturedAfterCancelNeedsRefundRequest, step.amount,
+        `The customer paid this ${payment.payment_details?.type ?? "cash"} payment after the order was cancelled. ` +
+          "KOMOJU cannot refund cash payments through its API: create a refund request to the customer's bank account in KOMOJU's dashboard; the refund then appears here by itself.")
+      return
+  }
+}
+
+async function notify(sync: Sync, state: CheckoutState, komojuPaymentId: string, kind: NoticeKind, amount: number, message: string) {
+  await komojuModule(sync).createKomojuOrderNotices({
+    order_id: state.order!.id,
+    komoju_payment_id: komojuPaymentId,
+    kind,
+    amount: toMinorUnits(amount, state.currencyCode),
+    currency: state.currencyCode.toUpperCase(),
+    message,
+  })
+  sync.logger.warn(`${sync.about}: order ${state.order!.id}: ${kind}`)
+}
+
+/** Cancels the order (which releases its stock); an order someone cancelled meanwhile is done. */
+async function cancelOrder(sync: Sync, orderId: string): Promise<void> {
+  try {
+    await cancelOrderWorkflow(sync.container).run({ input: { order_id: orderId } })
+    sync.logger.info(`${sync.about}: order ${orderId} canceled and its stock released`)
+  } catch (error) {
+    const query = sync.container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({ entity: "order", fields: ["id", "status"], filters: { id: orderId } })
+    if (data[0]?.status !== "canceled") throw error
+  }
+}
+
+function sameStep(a: SyncStep, b: SyncStep): boolean {
+  if (a.action !== b.action) return false
+  return a.action !== "record_refund" || b.action !== "record_refund" || a.refund.id === b.refund.id
+}
+
+function komojuModule(sync: Sync): KomojuModuleService {
+  return sync.container.resolve(KOMOJU_MODULE)
+}

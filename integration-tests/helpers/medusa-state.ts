@@ -6,7 +6,13 @@ export type OrderState = {
   status: string
   payment_status: string
   total: number
-  payments: { id: string; amount: number; captured_at: string | null; refunds: { amount: number; note: string | null }[] }[]
+  payments: {
+    id: string
+    amount: number
+    captured_at: string | null
+    captures: { amount: number }[]
+    refunds: { amount: number; note: string | null }[]
+  }[]
 }
 
 type AdminApi = { get: (url: string, config: unknown) => Promise<{ data: { order: Record<string, any> } }> }
@@ -24,7 +30,8 @@ export async function orderOfCart(
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: links } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } })
   if (!links[0]) return undefined
-  const fields = "id,status,payment_status,total,*payment_collections.payments,*payment_collections.payments.refunds"
+  const fields =
+    "id,status,payment_status,total,*payment_collections.payments,*payment_collections.payments.refunds,*payment_collections.payments.captures"
   const { data } = await api.get(`/admin/orders/${links[0].order_id}?fields=${encodeURIComponent(fields)}`, admin)
   const order = data.order
   return {

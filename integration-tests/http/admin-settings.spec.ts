@@ -1,4 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { KOMOJU_MODULE } from "../../src/modules/komoju"
+import type { KomojuModuleService } from "../../src/modules/komoju/service"
 import { createAdminHeaders, createStoreFixture } from "../helpers/store-fixture"
 
 process.env.MEDUSA_ADMIN_DISABLED = "true"
@@ -81,6 +83,49 @@ medusaIntegrationTestRunner({
       expect(response.data.message).toContain("konbini cannot be paid in USD")
       const { data } = await api.get("/admin/komoju/settings", admin)
       expect(data.settings).toMatchObject({ capture_mode: null, scopes: [] })
+    })
+
+    it("refuses the same currency given twice with 400 naming it, and saves nothing", async () => {
+      await createStoreFixture(getContainer())
+      const response = await api.post(
+        "/admin/komoju/settings",
+        {
+          capture_mode: "manual",
+          scopes: [
+            { scope_type: "currency", scope_id: "JPY", payment_types: ["konbini"] },
+            { scope_type: "currency", scope_id: "jpy", payment_types: ["credit_card"] },
+          ],
+        },
+        { ...admin, ...noThrow }
+      )
+      expect(response.status).toBe(400)
+      expect(response.data.message).toContain("settings given twice for currency jpy")
+      const { data } = await api.get("/admin/komoju/settings", admin)
+      expect(data.settings).toMatchObject({ capture_mode: null, scopes: [] })
+    })
+
+    it("keeps the regional settings when saving fails half-way: all is written, or nothing", async () => {
+      await createStoreFixture(getContainer())
+      const before = {
+        capture_mode: "auto",
+        scopes: [{ scope_type: "currency", scope_id: "jpy", payment_types: ["credit_card", "konbini"] }],
+      }
+      await api.post("/admin/komoju/settings", before, admin)
+      const komoju = getContainer().resolve<KomojuModuleService>(KOMOJU_MODULE)
+      // The database fails after the old regional rows are deleted, before the new ones are written.
+      const failure = jest.spyOn(komoju, "createKomojuSettings").mockRejectedValueOnce(new Error("connection lost"))
+      try {
+        const response = await api.post(
+          "/admin/komoju/settings",
+          { capture_mode: "manual", scopes: [{ scope_type: "currency", scope_id: "jpy", payment_types: ["credit_card"] }] },
+          { ...admin, ...noThrow }
+        )
+        expect(response.status).toBe(500)
+      } finally {
+        failure.mockRestore()
+      }
+      const { data } = await api.get("/admin/komoju/settings", admin)
+      expect(data.settings).toMatchObject(before)
     })
   },
 })

@@ -1,9 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { reconcileKomojuSessions } from "../workflows/komoju-webhook/reconcile"
+import { reconcileKomojuSessions, sweepKomojuRefunds } from "../workflows/komoju-webhook/reconcile"
 
-/** Every 15 minutes: apply KOMOJU results whose webhook never arrived. */
+/** Every 15 minutes: apply KOMOJU results and refunds whose webhook never arrived. */
 export default async function reconcileKomojuPaymentsJob(container: MedusaContainer) {
   await reconcileKomojuSessions(container)
+  await sweepKomojuRefunds(container)
 }
 
 export const config = {

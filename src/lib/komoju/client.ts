@@ -4,7 +4,9 @@ import { KomojuError } from "./errors"
 import type {
   CreateSessionRequest,
   KomojuPayment,
+  KomojuPaymentList,
   KomojuSession,
+  ListPaymentsQuery,
   RefundRequest,
 } from "./types"
 
@@ -23,6 +25,7 @@ export interface KomojuClient {
   retrieveSession(sessionId: string): Promise<KomojuSession>
   cancelSession(sessionId: string, options?: WriteOptions): Promise<KomojuSession>
   retrievePayment(paymentId: string): Promise<KomojuPayment>
+  listPayments(query: ListPaymentsQuery): Promise<KomojuPaymentList>
   capturePayment(
     paymentId: string,
     body?: { amount?: number },
@@ -100,6 +103,13 @@ export class KomojuHttpClient implements KomojuClient {
 
   retrievePayment(paymentId: string) {
     return this.request<KomojuPayment>("GET", `/payments/${encode(paymentId)}`)
+  }
+
+  listPayments(query: ListPaymentsQuery) {
+    const params = new URLSearchParams(
+      Object.entries(query).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]]))
+    )
+    return this.request<KomojuPaymentList>("GET", `/payments?${params}`)
   }
 
   capturePayment(paymentId: string, body: { amount?: number } = {}, options?: WriteOptions) {

@@ -107,6 +107,25 @@ export type CreateSessionRequest = {
   }
 }
 
+/** `GET /payments` filters; times are ISO 8601, `start_time` bounds `created_at`. */
+export type ListPaymentsQuery = {
+  start_time?: string
+  end_time?: string
+  status?: string
+  external_order_num?: string
+  page?: number
+  per_page?: number
+}
+
+export type KomojuPaymentList = {
+  resource: "list"
+  total: number
+  page: number
+  per_page: number
+  last_page: number
+  data: KomojuPayment[]
+}
+
 export type RefundRequest = {
   amount?: number
   description?: string

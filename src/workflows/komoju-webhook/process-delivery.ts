@@ -1,5 +1,6 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { KomojuError, type KomojuPayment } from "../../lib/komoju"
 import { komojuAccount } from "../../lib/komoju-provider-config"
 import { KOMOJU_MODULE } from "../../modules/komoju"
 import type { DeliveryRow, KomojuModuleService } from "../../modules/komoju/service"
@@ -43,7 +44,15 @@ async function processClaimed(container: MedusaContainer, delivery: DeliveryRow,
     logger
   )
   // KOMOJU's copy decides, never the body: a replayed or stale delivery reads today's payment.
-  const payment = await client.retrievePayment(delivery.komoju_payment_id)
+  let payment: KomojuPayment
+  try {
+    payment = await client.retrievePayment(delivery.komoju_payment_id)
+  } catch (error) {
+    // Signed with our secret but unknown to KOMOJU (another account's, or made up): final.
+    if (!(error instanceof KomojuError && error.httpStatus === 404)) throw error
+    logger.warn(`${about}: KOMOJU has no such payment on this account; ignored`)
+    return
+  }
   const medusaSessionId = payment.metadata?.[METADATA_PAYMENT_SESSION_ID]
   if (!medusaSessionId) {
     logger.info(`${about}: not a payment made through Medusa; ignored`)

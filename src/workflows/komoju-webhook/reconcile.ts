@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { komojuAccount, komojuProviders } from "../../lib/komoju-provider-config"
 import { KOMOJU_MODULE } from "../../modules/komoju"
 import type { KomojuModuleService } from "../../modules/komoju/service"
+import { METADATA_PAYMENT_SESSION_ID } from "../../providers/komoju/session-request"
 import { processKomojuDelivery } from "./process-delivery"
 import { syncKomojuPayment } from "./sync-payment"
 
@@ -76,6 +77,41 @@ export async function reconcileKomojuSessions(
     }
   }
   if (totals.checked) logger.info(`KOMOJU reconcile: ${totals.checked} open sessions read, ${totals.repaired} repaired, ${totals.failed} failed`)
+  return totals
+}
+
+/**
+ * Refunds made in KOMOJU whose webhook never arrived. KOMOJU cannot list payments by
+ * when they changed, so the look-back window's payments are paged through (100 a call,
+ * not one call per payment) and each refunded one is brought in line with Medusa.
+ */
+export async function sweepKomojuRefunds(
+  container: MedusaContainer,
+  { now = new Date(), lookbackMs = 60 * DAY, perPage = 100 }: { now?: Date; lookbackMs?: number; perPage?: number } = {}
+): Promise<{ pages: number; repaired: number; failed: number }> {
+  const logger: Logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const config = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
+  const totals = { pages: 0, repaired: 0, failed: 0 }
+  const since = new Date(now.getTime() - lookbackMs).toISOString()
+  for (const provider of komojuProviders(config)) {
+    const { client } = komojuAccount(config, provider.id, logger)
+    for (let page = 1; ; page++) {
+      const list = await client.listPayments({ start_time: since, per_page: perPage, page })
+      totals.pages++
+      for (const payment of list.data) {
+        const medusaSessionId = payment.metadata?.[METADATA_PAYMENT_SESSION_ID]
+        if (!payment.amount_refunded || !medusaSessionId) continue
+        const about = `KOMOJU refund sweep of payment ${payment.id}`
+        try {
+          if ((await syncKomojuPayment(container, client, medusaSessionId, { payment }, about)).length) totals.repaired++
+        } catch (error) {
+          totals.failed++
+          logger.warn(`${about} failed: ${(error as Error).message}`)
+        }
+      }
+      if (page >= list.last_page || !list.data.length) break
+    }
+  }
   return totals
 }
 

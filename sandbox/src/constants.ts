@@ -104,6 +104,11 @@ export const LIMITS = {
   maxBodyBytes: 1_000_000,
   /** Logs are for a test run or a demo, not an archive. */
   logEntriesMax: 10_000,
+  /** KOMOJU's help centre: konbini expiry 1–59 days (default 3), bank transfer 14–59 (default 14). */
+  konbiniExpiryDays: { min: 1, max: 59 },
+  bankTransferExpiryDays: { min: 14, max: 59 },
+  /** Not published for Pay-easy: the konbini range, the sandbox's choice. */
+  payEasyExpiryDays: { min: 1, max: 59 },
   listPerPageDefault: 10,
   listPerPageMax: 100,
 } as const

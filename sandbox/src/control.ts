@@ -1,6 +1,7 @@
 import { TEST_CARDS } from "./card"
 import { komojuTime, type Clock } from "./clock"
-import { patchConfig, type SandboxConfig } from "./config"
+import type { SandboxConfig } from "./config"
+import { patchConfig } from "./config-patch"
 import { EventType, SessionStatus } from "./constants"
 import { invalidParameter } from "./errors"
 import type { IdempotencyEntry, IdempotencyKeys } from "./idempotency"

@@ -1,7 +1,8 @@
 import type { AddressInfo } from "node:net"
 import { apiRoutes } from "./api"
 import { Clock } from "./clock"
-import { defaultConfig, patchConfig, type ConfigPatch, type SandboxConfig } from "./config"
+import { defaultConfig, type ConfigPatch, type SandboxConfig } from "./config"
+import { patchConfig } from "./config-patch"
 import { DEFAULTS, type EventType } from "./constants"
 import {
   Controller,
@@ -155,7 +156,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const webhooks = new WebhookDispatcher(store, clock, getConfig, rng)
   const emit = (type: EventType, payment: Payment, reason: string | null = null) => void webhooks.emit(type, payment, reason)
   const payments = new Payments(store, clock, emit)
-  const sessions = new Sessions({ store, clock, payments, emit, publicUrl: () => publicUrl, enabledPaymentTypes: () => config.enabled_payment_types })
+  const sessions = new Sessions({ store, clock, payments, emit, publicUrl: () => publicUrl, config: getConfig })
   const idempotency = new IdempotencyKeys(clock)
   const control = new Controller({ sessions, payments, store, clock, webhooks, idempotency, rng, getConfig, setConfig, initialConfig })
 

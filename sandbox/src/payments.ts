@@ -3,7 +3,7 @@ import { addSeconds, isPast, komojuTime, type Clock } from "./clock"
 import { ErrorCode, EventType, LIMITS, PaymentStatus } from "./constants"
 import { ApiError, invalidParameter, notFound, unprocessable } from "./errors"
 import { komojuId } from "./ids"
-import { isPaymentType, kindOf, PAYMENT_TYPES } from "./payment-types"
+import { isRefundableByApi, kindOf } from "./payment-types"
 import type { Store } from "./store"
 import type { Payment, PaymentDetails, PaymentList, Refund, SessionRecord } from "./types"
 import { parseMinorAmount, text } from "./validation"
@@ -32,7 +32,7 @@ export class Payments {
   }
 
   /** A new payment of a session: amount, currency, order number and metadata are the session's. */
-  create(session: SessionRecord, id: string, status: Payment["status"], details: PaymentDetails, deadline: Date | null): Payment {
+  create(session: SessionRecord, id: string, status: Payment["status"], details: PaymentDetails, deadline: string | null): Payment {
     const now = komojuTime(this.clock.now())
     const payment: Payment = {
       id,
@@ -41,7 +41,7 @@ export class Payments {
       amount: session.amount,
       tax: 0,
       customer: null,
-      payment_deadline: deadline ? komojuTime(deadline) : null,
+      payment_deadline: deadline,
       payment_details: details,
       payment_method_fee: 0,
       total: session.amount,
@@ -123,7 +123,7 @@ export class Payments {
   refund(id: string, params: Params, origin: RefundOrigin): Payment {
     const payment = this.get(id)
     const type = payment.payment_details.type
-    const byApi = isPaymentType(type) ? PAYMENT_TYPES[type].refundableByApi : true
+    const byApi = isRefundableByApi(type)
     if (origin === "api" && !byApi) {
       throw new ApiError(422, ErrorCode.NotRefundable, `Payment ${id} (${type}) cannot be refunded through the API: cash payments are refunded through a refund request`)
     }

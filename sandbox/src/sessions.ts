@@ -1,11 +1,12 @@
 import type { Params } from "./body"
+import type { SandboxConfig } from "./config"
 import { declineReason, validateCard, type CardField, type CardInput, type ValidCard } from "./card"
 import { addSeconds, endOfJapanDayAfter, komojuTime, type Clock } from "./clock"
 import { CaptureMode, ErrorCode, EventType, PaymentStatus, Scenario, SessionStatus } from "./constants"
 import { ApiError, invalidParameter, notFound, unprocessable } from "./errors"
 import { komojuId } from "./ids"
 import { buildPaymentDetails } from "./payment-details"
-import { isKonbiniStore, isPaymentType, KONBINI_BRANDS, PAYMENT_TYPES, type KonbiniStore, type PaymentTypeCode } from "./payment-types"
+import { isCashType, isKonbiniStore, isPaymentType, KONBINI_BRANDS, PAYMENT_TYPES, type KonbiniStore, type PaymentTypeCode } from "./payment-types"
 import type { EmitEvent, Payments } from "./payments"
 import type { Store } from "./store"
 import type { Payment, Session, SessionRecord } from "./types"
@@ -32,7 +33,7 @@ export type SessionsDeps = {
   payments: Payments
   emit: EmitEvent
   publicUrl: () => string
-  enabledPaymentTypes: () => readonly PaymentTypeCode[]
+  config: () => SandboxConfig
 }
 
 /** Sessions (KOMOJU's hosted page checkouts): creation, what the customer does, the merchant's cancel. */
@@ -42,7 +43,7 @@ export class Sessions {
   create(params: Params, scenario: string | null): SessionRecord {
     const { store, clock } = this.deps
     const input = validateSessionInput(params, {
-      enabledPaymentTypes: this.deps.enabledPaymentTypes(),
+      enabledPaymentTypes: this.deps.config().enabled_payment_types,
       isOrderNumberTaken: (orderNumber) => store.orderNumbers.has(orderNumber),
     })
     const now = clock.now()
@@ -155,6 +156,7 @@ export class Sessions {
     const declined = session.scenario === Scenario.InsufficientFunds ? Scenario.InsufficientFunds : card ? declineReason(card.number) : null
     const status = declined ? PaymentStatus.Failed : statusAfterPayment(type, session.payment_data.capture)
     const paymentId = komojuId()
+    const deadline = isCashType(type) && !declined ? komojuTime(endOfJapanDayAfter(now, this.deps.config().expiry_days[type])) : null
     const details = buildPaymentDetails({
       type,
       paymentId,
@@ -162,8 +164,8 @@ export class Sessions {
       card,
       store: konbiniStore,
       publicUrl: this.deps.publicUrl(),
+      deadline,
     })
-    const deadline = rule.kind === "cash" && !declined ? endOfJapanDayAfter(now, rule.deadlineDays ?? 3) : null
     const payment = payments.create(session, paymentId, status, details, deadline)
     session.payment = payment.id
     if (!declined) {

@@ -15,8 +15,9 @@ export type Refund = {
   chargeback: boolean
 }
 
+/** credit_card, credit_card_korea or credit_card_brazil (`models/response-payment-details-credit-card.ts`). */
 export type CardDetails = {
-  type: "credit_card"
+  type: string
   email: string | null
   brand: string
   last_four_digits: string
@@ -24,6 +25,7 @@ export type CardDetails = {
   year: number
 }
 
+/** Field names of komoju-node-sdk `models/response-payment-details-konbini.ts`. */
 export type KonbiniDetails = {
   type: "konbini"
   email: string | null
@@ -34,18 +36,21 @@ export type KonbiniDetails = {
   instructions_url: string
 }
 
+/** Field names of komoju-node-sdk `models/response-payment-details-bank-transfer.ts`. */
 export type BankTransferDetails = {
   type: "bank_transfer"
   email: string | null
   order_id: string
   bank_name: string
-  branch_name: string
+  account_branch_name: string
   account_type: string
   account_number: string
   account_name: string
   instructions_url: string
+  payment_deadline: string
 }
 
+/** Field names of komoju-node-sdk `models/response-payment-details-pay-easy.ts`. */
 export type PayEasyDetails = {
   type: "pay_easy"
   email: string | null
@@ -53,6 +58,8 @@ export type PayEasyDetails = {
   customer_id: string
   confirmation_id: string
   instructions_url: string
+  /** Where the customer pays through online banking instead of at an ATM. */
+  payment_url: string
 }
 
 /** PayPay and other wallets: KOMOJU reports only the type. */

@@ -108,12 +108,25 @@ describe("cash and wallets", () => {
     await backAtShop(session.id)
   })
 
-  it("shows the account to pay into for a bank transfer", async () => {
+  it("shows the account to pay into for a bank transfer, branch included", async () => {
     const session = await openSession({ email: "buyer@example.jp", default_locale: "en" })
     await page.getByTestId("pay-bank_transfer").click()
     await expect(page.getByTestId("awaiting-title").textContent()).resolves.toBe("Awaiting your payment")
     const payment = (await sessionNow(session.id)).payment
     await expect(page.getByTestId("account-number").textContent()).resolves.toContain(payment.payment_details.account_number)
+    const { bank_name, account_branch_name } = payment.payment_details
+    await expect(page.getByTestId("bank-name").textContent()).resolves.toBe(`${bank_name} ${account_branch_name}`)
+  })
+
+  it("gives Pay-easy's numbers and its online-banking link, which pays it", async () => {
+    const session = await openSession({ email: "buyer@example.jp", default_locale: "en", payment_types: ["pay_easy"] })
+    await page.getByTestId("pay-pay_easy").click()
+    const payment = (await sessionNow(session.id)).payment
+    await expect(page.getByTestId("customer-number").textContent()).resolves.toBe(payment.payment_details.customer_id)
+    await page.getByTestId("pay-easy-online").click()
+    await page.getByTestId("pay-easy-online-pay").click()
+    await expect(page.getByTestId("pay-easy-online-status").textContent()).resolves.toBe("The payment is complete.")
+    expect(sandbox.payment(payment.id)!.status).toBe("captured")
   })
 
   it("asks to confirm a PayPay payment in the app, then returns to the merchant with it captured", async () => {

@@ -52,6 +52,7 @@ const STRINGS = {
   payEasyBank: { ja: "収納機関番号", en: "Biller number", ko: "수납기관 번호" },
   customerNumber: { ja: "お客様番号", en: "Customer number", ko: "고객 번호" },
   confirmationId: { ja: "確認番号", en: "Confirmation number", ko: "확인 번호" },
+  payOnline: { ja: "ネットバンキングで支払う", en: "Pay through online banking", ko: "인터넷 뱅킹으로 결제" },
   instructions: { ja: "お支払い方法の説明", en: "How to pay", ko: "결제 방법 안내" },
   returnToShop: { ja: "ショップに戻る", en: "Return to the shop", ko: "상점으로 돌아가기" },
   walletTitle: { ja: "アプリで承認してください", en: "Confirm in the app", ko: "앱에서 승인해 주세요" },

@@ -9,7 +9,7 @@ import type { Payment, SessionRecord } from "../types"
 import { checkoutPage, sessionPath } from "./checkout-page"
 import { dashboardPage } from "./dashboard"
 import { pickLocale, translator, type StringKey } from "./i18n"
-import { awaitingPage, closedPage, notFoundPage, walletPage } from "./result-pages"
+import { awaitingPage, closedPage, notFoundPage, payEasyOnlinePage, walletPage } from "./result-pages"
 
 export type PageResult = { status: number; html?: string; redirect?: string }
 
@@ -43,6 +43,7 @@ export function handlePage(sessions: Sessions, control: Controller, method: stri
     if (!payment || kindOf(payment.payment_details.type) !== "cash") return html(404, notFoundPage(pickLocale(requestedLocale, "ja")))
     return html(200, awaitingPage(null, payment, pickLocale(requestedLocale, payment.locale), null))
   }
+  if ((match = path.match(/^\/pay_easy\/([a-z0-9]+)$/))) return payEasyOnline(control, method, match[1], requestedLocale)
   if ((match = path.match(/^\/admin\/payments\/([a-z0-9]+)(\/refund|\/pay|\/expire)?$/))) {
     return dashboard(control, method, match[1], match[2] ?? "", form)
   }
@@ -85,6 +86,17 @@ function pay(sessions: Sessions, session: SessionRecord, locale: Locale, form: P
   }
   if (payment.status === PaymentStatus.Failed) return refuse(402, t(kind === "card" ? "declined" : "failed"), kind === "card" ? "number" : undefined)
   return kind === "cash" ? redirect(sessionPath(session, "", locale)) : redirect(returnUrlFor(session))
+}
+
+/** Pay-easy's online banking: paying there is the customer paying, as at an ATM. */
+function payEasyOnline(control: Controller, method: string, id: string, requestedLocale: string | null): PageResult | null {
+  const payment = find(() => control.payment(id))
+  if (!payment || payment.payment_details.type !== "pay_easy") return html(404, notFoundPage(pickLocale(requestedLocale, "ja")))
+  const locale = pickLocale(requestedLocale, payment.locale)
+  if (method === "GET") return html(200, payEasyOnlinePage(payment, locale))
+  if (method !== "POST") return null
+  if (payment.status === PaymentStatus.Authorized) control.payPayment(id)
+  return redirect(`/pay_easy/${encodeURIComponent(id)}?locale=${locale}`)
 }
 
 function dashboard(control: Controller, method: string, id: string, action: string, form: Params): PageResult | null {

@@ -1,0 +1,141 @@
+import type { ExpiryDays, SandboxConfig, WebhookConfig } from "./config"
+import { ErrorCode, LIMITS } from "./constants"
+import { ApiError } from "./errors"
+import { ALL_PAYMENT_TYPES, isPaymentType, type PaymentTypeCode } from "./payment-types"
+
+/** Checks one setting's value (named `name` in messages) and returns it as stored. */
+type Check = (value: unknown, name: string) => unknown
+
+const rate: Check = (value, name) => {
+  if (typeof value !== "number" || !(value >= 0 && value <= 1)) throw invalid(name, `${name} must be a number from 0 to 1`)
+  return value
+}
+
+const count: Check = (value, name) => {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) throw invalid(name, `${name} must be a whole number ≥ 0`)
+  return value
+}
+
+const atLeastOne: Check = (value, name) => Math.max(1, count(value, name) as number)
+
+const wholeIn =
+  (min: number, max: number): Check =>
+  (value, name) => {
+    if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) throw invalid(name, `${name} must be a whole number from ${min} to ${max}`)
+    return value
+  }
+
+const bool: Check = (value, name) => {
+  if (typeof value !== "boolean") throw invalid(name, `${name} must be true or false`)
+  return value
+}
+
+const nonEmpty: Check = (value, name) => {
+  if (typeof value !== "string" || !value) throw invalid(name, `${name} must be a non-empty string`)
+  return value
+}
+
+const httpUrl: Check = (value, name) => {
+  if (value === null || value === "") return null
+  if (typeof value !== "string" || !/^https?:\/\//.test(value) || !URL.canParse(value)) throw invalid(name, `${name} must be an http(s) URL or null`)
+  return value
+}
+
+const regex: Check = (value, name) => {
+  if (value === null || value === "") return null
+  if (typeof value !== "string") throw invalid(name, `${name} must be a regular expression or null`)
+  try {
+    new RegExp(value)
+  } catch {
+    throw invalid(name, `${name} is not a valid regular expression`)
+  }
+  return value
+}
+
+const oneOf =
+  (...allowed: readonly unknown[]): Check =>
+  (value, name) => {
+    if (!allowed.includes(value)) throw invalid(name, `${name} must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`)
+    return value
+  }
+
+const paymentTypes: Check = (value, name) => {
+  if (!Array.isArray(value) || value.some((type) => typeof type !== "string" || !isPaymentType(type))) {
+    throw invalid(name, `${name} must list payment types among: ${ALL_PAYMENT_TYPES.join(", ")}`)
+  }
+  return [...value] as PaymentTypeCode[]
+}
+
+/** One check per setting: a setting added to SandboxConfig without one does not compile. */
+type Checks<T> = { [K in keyof T]-?: Check }
+
+const TOP: Omit<Checks<SandboxConfig>, keyof typeof GROUPS> = {
+  webhook_url: httpUrl,
+  webhook_secret: nonEmpty,
+  enabled_payment_types: paymentTypes,
+  latency_ms: count,
+  error_rate: rate,
+  timeout_rate: rate,
+  timeout_mode: oneOf("hold", "reset"),
+  timeout_hold_ms: count,
+  timeout_after_processing: bool,
+  next_errors: count,
+  next_timeouts: count,
+  fault_path_pattern: regex,
+}
+
+/** KOMOJU's ranges: konbini 1–59 days, bank transfer 14–59; Pay-easy has no published one. */
+const EXPIRY_DAYS: Checks<ExpiryDays> = {
+  konbini: wholeIn(LIMITS.konbiniExpiryDays.min, LIMITS.konbiniExpiryDays.max),
+  bank_transfer: wholeIn(LIMITS.bankTransferExpiryDays.min, LIMITS.bankTransferExpiryDays.max),
+  pay_easy: wholeIn(LIMITS.payEasyExpiryDays.min, LIMITS.payEasyExpiryDays.max),
+}
+
+const WEBHOOK: Checks<WebhookConfig> = {
+  duplicate_rate: rate,
+  reorder_rate: rate,
+  reorder_max_hold_ms: count,
+  drop_rate: rate,
+  delay_rate: rate,
+  delay_ms: count,
+  max_attempts: atLeastOne,
+  retry_base_ms: count,
+  retry_max_ms: count,
+  timeout_ms: count,
+}
+
+
+/** Groups patched key by key (the other object settings are replaced whole). */
+const GROUPS = { webhook: WEBHOOK, expiry_days: EXPIRY_DAYS } as const
+
+/** Applies a partial update (JSON from the control API, or options in code); refuses nonsense with a 400. */
+export function patchConfig(config: SandboxConfig, patch: Record<string, unknown>): SandboxConfig {
+  const next = structuredClone(config) as SandboxConfig & Record<string, unknown>
+  for (const [name, value] of Object.entries(patch)) {
+    if (name in GROUPS) {
+      const group = name as keyof typeof GROUPS
+      next[group] = patchGroup(next[group] as Record<string, unknown>, value, group, GROUPS[group]) as never
+    } else if (name in TOP) {
+      next[name] = TOP[name as keyof typeof TOP](value, name)
+    } else {
+      // A misspelt fault must not pass silently as "no fault".
+      throw invalid(name, `Unknown setting ${name}; see GET /_sandbox/config`)
+    }
+  }
+  return next
+}
+
+function patchGroup(current: Record<string, unknown>, value: unknown, group: string, checks: Record<string, Check>): Record<string, unknown> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) throw invalid(group, `${group} must be an object`)
+  const next = { ...current }
+  for (const [key, raw] of Object.entries(value)) {
+    const name = `${group}.${key}`
+    if (!(key in checks)) throw invalid(name, `Unknown setting ${name}; see GET /_sandbox/config`)
+    next[key] = checks[key](raw, name)
+  }
+  return next
+}
+
+function invalid(param: string, message: string) {
+  return new ApiError(400, ErrorCode.InvalidParameter, message, param)
+}

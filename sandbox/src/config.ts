@@ -53,6 +53,17 @@ export type SandboxConfig = {
   next_timeouts: number
   /** Faults hit only requests whose "METHOD /path" (after /api/v1) matches this regex. */
   fault_path_pattern: string | null
+  /**
+   * Status of missing and malformed parameters. KOMOJU's error page gives 422 for
+   * "missing or invalid parameters"; its codes table also has bad_request 400.
+   */
+  parameter_error_status: 400 | 422
+  /**
+   * Code of capture / refund / cancel refused for the object's state: KOMOJU's published
+   * `unprocessable_entity`, or the `not_capturable` / `not_refundable` /
+   * `not_cancellable` its plugins check for. 422 either way.
+   */
+  state_error_codes: "unprocessable_entity" | "detailed"
   expiry_days: ExpiryDays
   webhook: WebhookConfig
 }
@@ -77,6 +88,8 @@ export function defaultConfig(): SandboxConfig {
     next_errors: 0,
     next_timeouts: 0,
     fault_path_pattern: null,
+    parameter_error_status: 422,
+    state_error_codes: "unprocessable_entity",
     expiry_days: { konbini: 3, bank_transfer: 14, pay_easy: 3 },
     webhook: {
       duplicate_rate: 0,

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto"
 import type { Clock } from "./clock"
 import { ErrorCode, LIMITS } from "./constants"
-import { ApiError, invalidParameter } from "./errors"
+import { ApiError, invalidParameter, unacceptableParameter } from "./errors"
 
 export type ApiResult = { status: number; body: unknown }
 
@@ -39,7 +39,7 @@ export class IdempotencyKeys {
     if (existing && now - existing.at < LIMITS.idempotencyTtlMs) {
       if (existing.inFlight) throw new ApiError(409, ErrorCode.Conflict, "A request with this idempotency key is still being processed")
       if (existing.fingerprint !== fingerprint) {
-        throw invalidParameter("X-KOMOJU-IDEMPOTENCY", "This idempotency key was already used for a different request", 422)
+        throw unacceptableParameter("X-KOMOJU-IDEMPOTENCY", "This idempotency key was already used for a different request")
       }
       return { ...existing.result!, replayed: true }
     }

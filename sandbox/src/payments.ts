@@ -1,7 +1,7 @@
 import type { Params } from "./body"
 import { addSeconds, isPast, komojuTime, type Clock } from "./clock"
 import { ErrorCode, EventType, LIMITS, PaymentStatus } from "./constants"
-import { ApiError, invalidParameter, notFound, unprocessable } from "./errors"
+import { invalidParameter, notFound, unacceptableParameter, unprocessable, wrongState } from "./errors"
 import { komojuId } from "./ids"
 import { isRefundableByApi, kindOf } from "./payment-types"
 import type { Store } from "./store"
@@ -98,10 +98,10 @@ export class Payments {
   capture(id: string, params: Params): Payment {
     const payment = this.get(id)
     if (payment.status !== PaymentStatus.Authorized || kindOf(payment.payment_details.type) !== "card") {
-      throw new ApiError(422, ErrorCode.NotCapturable, `Payment ${id} cannot be captured (${payment.status}, ${payment.payment_details.type})`)
+      throw wrongState(ErrorCode.NotCapturable, `Payment ${id} cannot be captured (${payment.status}, ${payment.payment_details.type})`)
     }
-    const amount = params.amount === undefined || params.amount === "" ? payment.amount : parseMinorAmount(params.amount, "amount", 422)
-    if (amount > payment.amount) throw invalidParameter("amount", `amount exceeds the authorized ${payment.amount}`, 422)
+    const amount = params.amount === undefined || params.amount === "" ? payment.amount : parseMinorAmount(params.amount, "amount")
+    if (amount > payment.amount) throw unacceptableParameter("amount", `amount exceeds the authorized ${payment.amount}`)
     payment.amount = amount
     payment.total = amount + payment.tax + payment.payment_method_fee
     return this.markCaptured(payment)
@@ -125,14 +125,14 @@ export class Payments {
     const type = payment.payment_details.type
     const byApi = isRefundableByApi(type)
     if (origin === "api" && !byApi) {
-      throw new ApiError(422, ErrorCode.NotRefundable, `Payment ${id} (${type}) cannot be refunded through the API: cash payments are refunded through a refund request`)
+      throw wrongState(ErrorCode.NotRefundable, `Payment ${id} (${type}) cannot be refunded through the API: cash payments are refunded through a refund request`)
     }
     if (payment.status !== PaymentStatus.Captured) {
-      throw new ApiError(422, ErrorCode.NotRefundable, `Payment ${id} cannot be refunded (${payment.status})`)
+      throw wrongState(ErrorCode.NotRefundable, `Payment ${id} cannot be refunded (${payment.status})`)
     }
     const remaining = payment.total - payment.amount_refunded
-    const amount = params.amount === undefined || params.amount === "" ? remaining : parseMinorAmount(params.amount, "amount", 422)
-    if (amount > remaining) throw invalidParameter("amount", `amount ${amount} exceeds the refundable ${remaining}`, 422)
+    const amount = params.amount === undefined || params.amount === "" ? remaining : parseMinorAmount(params.amount, "amount")
+    if (amount > remaining) throw unacceptableParameter("amount", `amount ${amount} exceeds the refundable ${remaining}`)
     const refund: Refund = {
       id: komojuId(),
       resource: "refund",
@@ -155,7 +155,7 @@ export class Payments {
   cancel(id: string): Payment {
     const payment = this.get(id)
     if (!WAITING.includes(payment.status)) {
-      throw new ApiError(422, ErrorCode.NotCancellable, `Payment ${id} cannot be cancelled (${payment.status})`)
+      throw wrongState(ErrorCode.NotCancellable, `Payment ${id} cannot be cancelled (${payment.status})`)
     }
     return this.transition(payment, PaymentStatus.Cancelled, EventType.PaymentCancelled)
   }

@@ -7,7 +7,7 @@ import type { SandboxConfig } from "./config"
 import { API_PREFIX, CONTROL_PREFIX, ErrorCode, RequestHeader } from "./constants"
 import type { Controller } from "./control"
 import { handleControl, type ControlRoute } from "./control-routes"
-import { ApiError } from "./errors"
+import { ApiError, underPolicy, type ErrorPolicy } from "./errors"
 import { loseResponse, type FaultInjector } from "./faults"
 import { handlePage } from "./hosted-page/routes"
 import type { ApiResult, IdempotencyKeys } from "./idempotency"
@@ -80,6 +80,7 @@ async function api(ctx: ServerContext, req: IncomingMessage, res: ServerResponse
 
   const fault = ctx.faults.decide(method, path)
   const config = ctx.getConfig()
+  const policy: ErrorPolicy = { parameterStatus: config.parameter_error_status, stateCodes: config.state_error_codes }
   if (fault === "timeout" && !config.timeout_after_processing) {
     log(0, { fault: "timeout" })
     return loseResponse(req, res, config, ctx.timers)
@@ -104,12 +105,18 @@ async function api(ctx: ServerContext, req: IncomingMessage, res: ServerResponse
       // Latency is processing time, so a request under it counts as in flight.
       if (config.latency_ms) await ctx.timers.sleep(config.latency_ms)
       ctx.control.expireOverdue()
-      return handleApi(ctx.apiRoutes, request)
+      try {
+        return handleApi(ctx.apiRoutes, request)
+      } catch (error) {
+        // Before the idempotency layer keeps the answer, so a replay matches it.
+        throw error instanceof ApiError ? underPolicy(error, policy) : error
+      }
     }
     result = idempotencyKey ? await ctx.idempotency.run(account, idempotencyKey, `${method} ${path}`, raw, process) : await process()
   } catch (error) {
     if (!(error instanceof ApiError)) throw error
-    result = { status: error.status, body: error.toBody() }
+    const answered = underPolicy(error, policy)
+    result = { status: answered.status, body: answered.toBody() }
   }
   if (fault === "timeout") {
     // Processed, but the answer is lost on the way back.

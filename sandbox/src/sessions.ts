@@ -3,7 +3,7 @@ import type { SandboxConfig } from "./config"
 import { declineReason, validateCard, type CardField, type CardInput, type ValidCard } from "./card"
 import { addSeconds, endOfJapanDayAfter, komojuTime, type Clock } from "./clock"
 import { CaptureMode, ErrorCode, EventType, PaymentStatus, Scenario, SessionStatus } from "./constants"
-import { ApiError, invalidParameter, notFound, unprocessable } from "./errors"
+import { ApiError, invalidParameter, notFound, unprocessable, wrongState } from "./errors"
 import { komojuId } from "./ids"
 import { buildPaymentDetails } from "./payment-details"
 import { isCashType, isKonbiniStore, isPaymentType, KONBINI_BRANDS, PAYMENT_TYPES, type KonbiniStore, type PaymentTypeCode } from "./payment-types"
@@ -118,7 +118,7 @@ export class Sessions {
     if (session.status === SessionStatus.Cancelled) return session
     if (session.status === SessionStatus.Completed) {
       if (by === "customer") return session
-      throw new ApiError(422, ErrorCode.NotCancellable, `Session ${id} is completed; cancel its payment instead`)
+      throw wrongState(ErrorCode.NotCancellable, `Session ${id} is completed; cancel its payment instead`)
     }
     session.status = SessionStatus.Cancelled
     session.cancelled_at = komojuTime(this.deps.clock.now())

@@ -1,7 +1,7 @@
 import type { Params } from "./body"
 import { CaptureMode, DEFAULT_LOCALE, ErrorCode, LIMITS, LOCALES, type Locale } from "./constants"
 import { isCurrency, type CurrencyCode } from "./currencies"
-import { ApiError, invalidParameter, missingParameter } from "./errors"
+import { ApiError, invalidParameter, missingParameter, unacceptableParameter } from "./errors"
 import { defaultPaymentTypes, isPaymentType, supportsCurrency, type PaymentTypeCode } from "./payment-types"
 import type { PaymentData } from "./types"
 
@@ -40,7 +40,7 @@ export function validateSessionInput(params: Params, rules: SessionRules): Sessi
   if (!MODES.includes(mode)) throw invalidParameter("mode", `mode must be one of ${MODES.join(", ")}`)
   if (mode !== "payment" && !text(params.external_customer_id)) throw missingParameter("external_customer_id")
 
-  const amount = parseMinorAmount(params.amount, "amount", 400)
+  const amount = parseMinorAmount(params.amount, "amount")
   if (!/^https?:\/\/[^\s]+$/.test(returnUrl) || !URL.canParse(returnUrl)) throw invalidParameter("return_url", "return_url must be an absolute http(s) URL")
   const locale = text(params.default_locale) ?? DEFAULT_LOCALE
   if (!(LOCALES as readonly string[]).includes(locale)) throw invalidParameter("default_locale", `default_locale must be one of ${LOCALES.join(", ")}`)
@@ -66,10 +66,10 @@ export function validateSessionInput(params: Params, rules: SessionRules): Sessi
 }
 
 /** A positive whole number of minor units; "8888" counts (KOMOJU's Ruby sample sends a string). */
-export function parseMinorAmount(value: unknown, param: string, status: 400 | 422): number {
+export function parseMinorAmount(value: unknown, param: string): number {
   const amount = typeof value === "number" ? value : typeof value === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN
   if (!Number.isSafeInteger(amount) || amount <= 0) {
-    throw invalidParameter(param, `${param} must be a positive whole number in the currency's smallest unit`, status)
+    throw invalidParameter(param, `${param} must be a positive whole number in the currency's smallest unit`)
   }
   return amount
 }
@@ -112,7 +112,7 @@ function parsePaymentData(value: unknown, rules: SessionRules): PaymentData {
   const given = (isBlank(value) ? {} : value) as Record<string, unknown>
   const externalOrderNum = text(given.external_order_num) ?? null
   if (externalOrderNum && rules.isOrderNumberTaken(externalOrderNum)) {
-    throw new ApiError(422, ErrorCode.InvalidParameter, "External order num has already been taken", "payment_data[external_order_num]")
+    throw unacceptableParameter("payment_data[external_order_num]", "External order num has already been taken")
   }
   const capture = text(given.capture) ?? CaptureMode.Auto
   if (capture !== CaptureMode.Auto && capture !== CaptureMode.Manual) {

@@ -96,9 +96,9 @@ describe("capture", () => {
   it.each([
     ["an already captured card", "credit_card"],
     ["a konbini payment waiting for cash", "konbini"],
-  ])("refuses to capture %s with 422 not_capturable", async (_case, type) => {
+  ])("refuses to capture %s with 422 unprocessable_entity", async (_case, type) => {
     const payment = await sandbox.paidPayment(type)
-    expect(await sandbox.call("POST", `/payments/${payment.id}/capture`, {})).toMatchObject({ status: 422, body: { error: { code: "not_capturable" } } })
+    expect(await sandbox.call("POST", `/payments/${payment.id}/capture`, {})).toMatchObject({ status: 422, body: { error: { code: "unprocessable_entity" } } })
   })
 })
 
@@ -141,21 +141,21 @@ describe("refund", () => {
     expect(await sandbox.call("POST", `/payments/${payment.id}/refund`, { amount: 701 })).toMatchObject({ status: 422, body: { error: { code: "invalid_parameter", param: "amount" } } })
   })
 
-  it("refuses a refund of a fully refunded payment with 422 not_refundable", async () => {
+  it("refuses a refund of a fully refunded payment with 422 unprocessable_entity", async () => {
     const payment = await sandbox.paidPayment()
     await sandbox.call("POST", `/payments/${payment.id}/refund`, {})
-    expect(await sandbox.call("POST", `/payments/${payment.id}/refund`, { amount: 1 })).toMatchObject({ status: 422, body: { error: { code: "not_refundable" } } })
+    expect(await sandbox.call("POST", `/payments/${payment.id}/refund`, { amount: 1 })).toMatchObject({ status: 422, body: { error: { code: "unprocessable_entity" } } })
   })
 
-  it("refuses to refund a held card authorization with 422 not_refundable", async () => {
+  it("refuses to refund a held card authorization with 422 unprocessable_entity", async () => {
     const payment = await sandbox.paidPayment("credit_card", {}, { payment_data: { capture: "manual" } })
-    expect(await sandbox.call("POST", `/payments/${payment.id}/refund`, {})).toMatchObject({ status: 422, body: { error: { code: "not_refundable" } } })
+    expect(await sandbox.call("POST", `/payments/${payment.id}/refund`, {})).toMatchObject({ status: 422, body: { error: { code: "unprocessable_entity" } } })
   })
 
-  it.each(["konbini", "bank_transfer", "pay_easy"])("refuses to refund a paid %s payment through the API with 422 not_refundable", async (type) => {
+  it.each(["konbini", "bank_transfer", "pay_easy"])("refuses to refund a paid %s payment through the API with 422 unprocessable_entity", async (type) => {
     const payment = await sandbox.paidPayment(type)
     await sandbox.call("POST", `/_sandbox/payments/${payment.id}/pay`, {})
-    expect(await sandbox.call("POST", `/payments/${payment.id}/refund`, {})).toMatchObject({ status: 422, body: { error: { code: "not_refundable" } } })
+    expect(await sandbox.call("POST", `/payments/${payment.id}/refund`, {})).toMatchObject({ status: 422, body: { error: { code: "unprocessable_entity" } } })
   })
 
   it("refunds a paid konbini payment from the dashboard (control API), partially", async () => {
@@ -183,10 +183,10 @@ describe("cancel", () => {
     expect((await sandbox.call("POST", `/payments/${payment.id}/cancel`, {})).body.status).toBe("cancelled")
   })
 
-  it.each(["captured", "cancelled"])("refuses to cancel a %s payment with 422 not_cancellable", async (state) => {
+  it.each(["captured", "cancelled"])("refuses to cancel a %s payment with 422 unprocessable_entity", async (state) => {
     const payment = await sandbox.paidPayment(state === "captured" ? "credit_card" : "konbini")
     if (state === "cancelled") await sandbox.call("POST", `/payments/${payment.id}/cancel`, {})
-    expect(await sandbox.call("POST", `/payments/${payment.id}/cancel`, {})).toMatchObject({ status: 422, body: { error: { code: "not_cancellable" } } })
+    expect(await sandbox.call("POST", `/payments/${payment.id}/cancel`, {})).toMatchObject({ status: 422, body: { error: { code: "unprocessable_entity" } } })
   })
 })
 

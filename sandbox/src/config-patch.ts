@@ -84,6 +84,7 @@ const TOP: Omit<Checks<SandboxConfig>, keyof typeof GROUPS> = {
   fault_path_pattern: regex,
   parameter_error_status: oneOf(400, 422),
   state_error_codes: oneOf("unprocessable_entity", "detailed"),
+  idempotency_key_reuse: oneOf("conflict", "replay"),
 }
 
 /** KOMOJU's ranges: konbini 1–59 days, bank transfer 14–59; Pay-easy has no published one. */

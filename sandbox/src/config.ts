@@ -1,4 +1,5 @@
 import { DEFAULTS } from "./constants"
+import type { KeyReuse } from "./idempotency"
 import { DEFAULT_ENABLED_PAYMENT_TYPES, type CashTypeCode, type PaymentTypeCode } from "./payment-types"
 
 export type TimeoutMode = "hold" | "reset"
@@ -64,6 +65,11 @@ export type SandboxConfig = {
    * `not_cancellable` its plugins check for. 422 either way.
    */
   state_error_codes: "unprocessable_entity" | "detailed"
+  /**
+   * An idempotency key reused for another endpoint or body: `conflict` answers 409,
+   * `replay` answers the key's first response. KOMOJU's page leaves this case open.
+   */
+  idempotency_key_reuse: KeyReuse
   expiry_days: ExpiryDays
   webhook: WebhookConfig
 }
@@ -90,6 +96,7 @@ export function defaultConfig(): SandboxConfig {
     fault_path_pattern: null,
     parameter_error_status: 422,
     state_error_codes: "unprocessable_entity",
+    idempotency_key_reuse: "conflict",
     expiry_days: { konbini: 3, bank_transfer: 14, pay_easy: 3 },
     webhook: {
       duplicate_rate: 0,

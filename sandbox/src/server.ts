@@ -112,7 +112,8 @@ async function api(ctx: ServerContext, req: IncomingMessage, res: ServerResponse
         throw error instanceof ApiError ? underPolicy(error, policy) : error
       }
     }
-    result = idempotencyKey ? await ctx.idempotency.run(account, idempotencyKey, `${method} ${path}`, raw, process) : await process()
+    const reuse = config.idempotency_key_reuse
+    result = idempotencyKey ? await ctx.idempotency.run(account, idempotencyKey, { target: `${method} ${path}`, rawBody: raw, reuse }, process) : await process()
   } catch (error) {
     if (!(error instanceof ApiError)) throw error
     const answered = underPolicy(error, policy)

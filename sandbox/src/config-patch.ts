@@ -1,4 +1,5 @@
-import type { ExpiryDays, SandboxConfig, WebhookConfig } from "./config"
+import type { ExpiryDays, FaultRates, SandboxConfig, WebhookConfig } from "./config"
+import { ENDPOINT_KEY, ERROR_STATUSES } from "./faults"
 import { ErrorCode, LIMITS } from "./constants"
 import { ApiError } from "./errors"
 import { ALL_PAYMENT_TYPES, isPaymentType, type PaymentTypeCode } from "./payment-types"
@@ -24,11 +25,6 @@ const wholeIn =
     if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) throw invalid(name, `${name} must be a whole number from ${min} to ${max}`)
     return value
   }
-
-const bool: Check = (value, name) => {
-  if (typeof value !== "boolean") throw invalid(name, `${name} must be true or false`)
-  return value
-}
 
 const nonEmpty: Check = (value, name) => {
   if (typeof value !== "string" || !value) throw invalid(name, `${name} must be a non-empty string`)
@@ -67,6 +63,17 @@ const paymentTypes: Check = (value, name) => {
 }
 
 /** One check per setting: a setting added to SandboxConfig without one does not compile. */
+const FAULT_RATES: Checks<FaultRates> = { error_rate: rate, timeout_rate: rate, lost_answer_rate: rate }
+
+const endpointFaults: Check = (value, name) => {
+  const rules = record(value, name)
+  for (const [key, rates] of Object.entries(rules)) {
+    if (!ENDPOINT_KEY.test(key)) throw invalid(`${name}.${key}`, `${name} keys are "METHOD /path" with :id for ids, e.g. "POST /payments/:id/refund"`)
+    rules[key] = patchGroup({}, rates, `${name}.${key}`, FAULT_RATES)
+  }
+  return rules
+}
+
 type Checks<T> = { [K in keyof T]-?: Check }
 
 const TOP: Omit<Checks<SandboxConfig>, keyof typeof GROUPS> = {
@@ -76,11 +83,14 @@ const TOP: Omit<Checks<SandboxConfig>, keyof typeof GROUPS> = {
   latency_ms: count,
   error_rate: rate,
   timeout_rate: rate,
+  lost_answer_rate: rate,
+  endpoint_faults: endpointFaults,
+  error_status: oneOf(...Object.keys(ERROR_STATUSES).map(Number)),
   timeout_mode: oneOf("hold", "reset"),
   timeout_hold_ms: count,
-  timeout_after_processing: bool,
   next_errors: count,
   next_timeouts: count,
+  next_lost_answers: count,
   fault_path_pattern: regex,
   parameter_error_status: oneOf(400, 422),
   state_error_codes: oneOf("unprocessable_entity", "detailed"),
@@ -111,6 +121,11 @@ const WEBHOOK: Checks<WebhookConfig> = {
 /** Groups patched key by key (the other object settings are replaced whole). */
 const GROUPS = { webhook: WEBHOOK, expiry_days: EXPIRY_DAYS } as const
 
+/** Settings that were renamed: naming the new one beats "unknown setting". */
+const RENAMED: Record<string, string> = {
+  timeout_after_processing: "lost_answer_rate (or next_lost_answers): a processed request whose answer is lost is its own fault now",
+}
+
 /** Applies a partial update (JSON from the control API, or options in code); refuses nonsense with a 400. */
 export function patchConfig(config: SandboxConfig, patch: Record<string, unknown>): SandboxConfig {
   const next = structuredClone(config) as SandboxConfig & Record<string, unknown>
@@ -120,18 +135,33 @@ export function patchConfig(config: SandboxConfig, patch: Record<string, unknown
       next[group] = patchGroup(next[group] as Record<string, unknown>, value, group, GROUPS[group]) as never
     } else if (name in TOP) {
       next[name] = TOP[name as keyof typeof TOP](value, name)
+    } else if (name in RENAMED) {
+      throw invalid(name, `${name} is gone; use ${RENAMED[name]}`)
     } else {
       // A misspelt fault must not pass silently as "no fault".
       throw invalid(name, `Unknown setting ${name}; see GET /_sandbox/config`)
     }
   }
+  checkShares("", next)
+  for (const [key, rates] of Object.entries(next.endpoint_faults)) checkShares(`endpoint_faults.${key}.`, rates)
   return next
 }
 
+/** One draw picks among the three faults, so their shares cannot exceed the whole. */
+function checkShares(prefix: string, rates: Partial<FaultRates>): void {
+  const total = (rates.error_rate ?? 0) + (rates.timeout_rate ?? 0) + (rates.lost_answer_rate ?? 0)
+  if (total > 1 + 1e-9) throw invalid(`${prefix}error_rate`, `${prefix}error_rate + timeout_rate + lost_answer_rate must be at most 1`)
+}
+
+function record(value: unknown, name: string): Record<string, unknown> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) throw invalid(name, `${name} must be an object`)
+  return { ...(value as Record<string, unknown>) }
+}
+
 function patchGroup(current: Record<string, unknown>, value: unknown, group: string, checks: Record<string, Check>): Record<string, unknown> {
-  if (!value || typeof value !== "object" || Array.isArray(value)) throw invalid(group, `${group} must be an object`)
+  record(value, group)
   const next = { ...current }
-  for (const [key, raw] of Object.entries(value)) {
+  for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
     const name = `${group}.${key}`
     if (!(key in checks)) throw invalid(name, `Unknown setting ${name}; see GET /_sandbox/config`)
     next[key] = checks[key](raw, name)

@@ -1,4 +1,5 @@
 import { DEFAULTS } from "./constants"
+import type { ErrorStatus } from "./faults"
 import type { KeyReuse } from "./idempotency"
 import { DEFAULT_ENABLED_PAYMENT_TYPES, type CashTypeCode, type PaymentTypeCode } from "./payment-types"
 
@@ -32,6 +33,16 @@ export type WebhookConfig = {
  */
 export type ExpiryDays = Record<CashTypeCode, number>
 
+/** Shares of API requests hit by each fault, from 0 to 1, summing to at most 1. */
+export type FaultRates = {
+  /** Answered `error_status` (5xx) without being processed. */
+  error_rate: number
+  /** No answer, not processed. */
+  timeout_rate: number
+  /** Processed, then the answer is lost: the case idempotency keys exist for. */
+  lost_answer_rate: number
+}
+
 /** Everything that can change while the sandbox runs (`GET`/`PATCH /_sandbox/config`). */
 export type SandboxConfig = {
   webhook_url: string | null
@@ -40,18 +51,21 @@ export type SandboxConfig = {
   enabled_payment_types: PaymentTypeCode[]
   /** Processing time added to every API request (it counts as in flight for idempotency). */
   latency_ms: number
-  /** Share of API requests answered 503 service_unavailable without being processed. */
+  /** Rates for every endpoint without its own in `endpoint_faults`. */
   error_rate: number
-  /** Share of API requests that get no answer. */
   timeout_rate: number
+  lost_answer_rate: number
+  /** Rates per endpoint, e.g. `{"POST /payments/:id/refund": {"lost_answer_rate": 0.5}}`; they replace the global rates there. */
+  endpoint_faults: Record<string, Partial<FaultRates>>
+  /** Status of an `error` fault: 500, 502, 503 or 504, with KOMOJU's code for it. */
+  error_status: ErrorStatus
   /** `hold`: keep the socket open for timeout_hold_ms, then drop it; `reset`: drop it at once. */
   timeout_mode: TimeoutMode
   timeout_hold_ms: number
-  /** Process the request before losing the answer (the case idempotency keys exist for). */
-  timeout_after_processing: boolean
-  /** The next n API requests answer 503 / time out, whatever the rates (deterministic tests). */
+  /** The next n API requests get that fault, whatever the rates (deterministic tests). */
   next_errors: number
   next_timeouts: number
+  next_lost_answers: number
   /** Faults hit only requests whose "METHOD /path" (after /api/v1) matches this regex. */
   fault_path_pattern: string | null
   /**
@@ -88,11 +102,14 @@ export function defaultConfig(): SandboxConfig {
     latency_ms: 0,
     error_rate: 0,
     timeout_rate: 0,
+    lost_answer_rate: 0,
+    endpoint_faults: {},
+    error_status: 503,
     timeout_mode: "hold",
     timeout_hold_ms: 30_000,
-    timeout_after_processing: false,
     next_errors: 0,
     next_timeouts: 0,
+    next_lost_answers: 0,
     fault_path_pattern: null,
     parameter_error_status: 422,
     state_error_codes: "unprocessable_entity",

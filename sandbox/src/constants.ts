@@ -77,7 +77,9 @@ export const ErrorCode = {
   NotRefundable: "not_refundable",
   NotCancellable: "not_cancellable",
   InsufficientFunds: "insufficient_funds",
+  BadGateway: "bad_gateway",
   ServiceUnavailable: "service_unavailable",
+  GatewayTimeout: "gateway_timeout",
   InternalServerError: "internal_server_error",
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]

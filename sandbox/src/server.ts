@@ -8,7 +8,7 @@ import { API_PREFIX, CONTROL_PREFIX, ErrorCode, RequestHeader } from "./constant
 import type { Controller } from "./control"
 import { handleControl, type ControlRoute } from "./control-routes"
 import { ApiError, underPolicy, type ErrorPolicy } from "./errors"
-import { loseResponse, type FaultInjector } from "./faults"
+import { ERROR_STATUSES, loseResponse, type ApiFault, type FaultInjector } from "./faults"
 import { handlePage } from "./hosted-page/routes"
 import type { ApiResult, IdempotencyKeys } from "./idempotency"
 import type { Sessions } from "./sessions"
@@ -65,7 +65,7 @@ async function route(ctx: ServerContext, req: IncomingMessage, res: ServerRespon
 async function api(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, method: string, url: URL): Promise<void> {
   const path = url.pathname.slice(API_PREFIX.length) || "/"
   const idempotencyKey = method === "POST" ? (header(req, RequestHeader.Idempotency) ?? null) : null
-  const log = (status: number, extra: { replayed?: boolean; fault?: "error" | "timeout" | null } = {}) =>
+  const log = (status: number, extra: { replayed?: boolean; fault?: ApiFault } = {}) =>
     ctx.store.requests.add({
       at: komojuTime(ctx.clock.now()),
       method,
@@ -81,13 +81,15 @@ async function api(ctx: ServerContext, req: IncomingMessage, res: ServerResponse
   const fault = ctx.faults.decide(method, path)
   const config = ctx.getConfig()
   const policy: ErrorPolicy = { parameterStatus: config.parameter_error_status, stateCodes: config.state_error_codes }
-  if (fault === "timeout" && !config.timeout_after_processing) {
-    log(0, { fault: "timeout" })
+  if (fault === "timeout") {
+    log(0, { fault })
     return loseResponse(req, res, config, ctx.timers)
   }
   if (fault === "error") {
-    log(503, { fault: "error" })
-    return sendJson(res, 503, new ApiError(503, ErrorCode.ServiceUnavailable, "KOMOJU is temporarily unavailable (injected fault); retry with the same idempotency key").toBody())
+    const status = config.error_status
+    log(status, { fault })
+    const error = new ApiError(status, ERROR_STATUSES[status], `Injected fault: not processed; retry with the same idempotency key`)
+    return sendJson(res, status, error.toBody())
   }
 
   let result: ApiResult & { replayed?: boolean }
@@ -119,9 +121,9 @@ async function api(ctx: ServerContext, req: IncomingMessage, res: ServerResponse
     const answered = underPolicy(error, policy)
     result = { status: answered.status, body: answered.toBody() }
   }
-  if (fault === "timeout") {
+  if (fault === "lost_answer") {
     // Processed, but the answer is lost on the way back.
-    log(0, { fault: "timeout", replayed: result.replayed })
+    log(0, { fault, replayed: result.replayed })
     return loseResponse(req, res, config, ctx.timers)
   }
   log(result.status, { replayed: result.replayed })

@@ -2,6 +2,7 @@ import type { ExpiryDays, FaultRates, SandboxConfig, WebhookConfig } from "./con
 import { ENDPOINT_KEY, ERROR_STATUSES } from "./faults"
 import { ErrorCode, LIMITS } from "./constants"
 import { ApiError } from "./errors"
+import { ALL_CURRENCIES, isCurrency } from "./currencies"
 import { ALL_PAYMENT_TYPES, isPaymentType, type PaymentTypeCode } from "./payment-types"
 
 /** Checks one setting's value (named `name` in messages) and returns it as stored. */
@@ -74,6 +75,28 @@ const endpointFaults: Check = (value, name) => {
   return rules
 }
 
+const positive: Check = (value, name) => {
+  if (typeof value !== "number" || !(value > 0) || !Number.isFinite(value)) throw invalid(name, `${name} must be a positive number`)
+  return value
+}
+
+const currency: Check = (value, name) => {
+  if (typeof value !== "string" || !isCurrency(value)) throw invalid(name, `${name} must be one of KOMOJU's currencies: ${ALL_CURRENCIES.join(", ")}`)
+  return value
+}
+
+/** An object keyed by payment type, each value checked; replaced whole by a patch. */
+const perPaymentType =
+  (check: Check): Check =>
+  (value, name) => {
+    const entries = record(value, name)
+    for (const [type, entry] of Object.entries(entries)) {
+      if (!isPaymentType(type)) throw invalid(`${name}.${type}`, `${type} is not a KOMOJU payment type`)
+      entries[type] = check(entry, `${name}.${type}`)
+    }
+    return entries
+  }
+
 type Checks<T> = { [K in keyof T]-?: Check }
 
 const TOP: Omit<Checks<SandboxConfig>, keyof typeof GROUPS> = {
@@ -95,6 +118,13 @@ const TOP: Omit<Checks<SandboxConfig>, keyof typeof GROUPS> = {
   parameter_error_status: oneOf(400, 422),
   state_error_codes: oneOf("unprocessable_entity", "detailed"),
   idempotency_key_reuse: oneOf("conflict", "replay"),
+  cross_currency: perPaymentType((value, name) => {
+    const entry = patchGroup({}, value, name, { currency: currency, exchange_rate: positive })
+    if (!("currency" in entry) || !("exchange_rate" in entry)) throw invalid(name, `${name} needs currency and exchange_rate`)
+    return entry
+  }),
+  payment_method_fees: perPaymentType(count),
+  tax_rate: rate,
 }
 
 /** KOMOJU's ranges: konbini 1–59 days, bank transfer 14–59; Pay-easy has no published one. */

@@ -1,6 +1,7 @@
 import { DEFAULTS } from "./constants"
 import type { ErrorStatus } from "./faults"
 import type { KeyReuse } from "./idempotency"
+import type { CrossCurrency } from "./pricing"
 import { DEFAULT_ENABLED_PAYMENT_TYPES, type CashTypeCode, type PaymentTypeCode } from "./payment-types"
 
 export type TimeoutMode = "hold" | "reset"
@@ -84,6 +85,12 @@ export type SandboxConfig = {
    * `replay` answers the key's first response. KOMOJU's page leaves this case open.
    */
   idempotency_key_reuse: KeyReuse
+  /** Methods that charge in another currency, e.g. `{"alipay": {"currency": "CNY", "exchange_rate": 0.048}}`. */
+  cross_currency: Partial<Record<PaymentTypeCode, CrossCurrency>>
+  /** A customer fee per method in minor units of the currency it charges in, e.g. `{"konbini": 190}`. */
+  payment_method_fees: Partial<Record<PaymentTypeCode, number>>
+  /** Tax added to each payment's amount (rounded down), from 0 to 1. */
+  tax_rate: number
   expiry_days: ExpiryDays
   webhook: WebhookConfig
 }
@@ -114,6 +121,9 @@ export function defaultConfig(): SandboxConfig {
     parameter_error_status: 422,
     state_error_codes: "unprocessable_entity",
     idempotency_key_reuse: "conflict",
+    cross_currency: {},
+    payment_method_fees: {},
+    tax_rate: 0,
     expiry_days: { konbini: 3, bank_transfer: 14, pay_easy: 3 },
     webhook: {
       duplicate_rate: 0,

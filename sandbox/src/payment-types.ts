@@ -25,11 +25,6 @@ export function supportsCurrency(type: PaymentTypeCode, currency: CurrencyCode):
   return (PAYMENT_TYPES[type].currencies as readonly string[]).includes(currency)
 }
 
-/** Without `payment_types`, a session offers every enabled method that takes the currency. */
-export function defaultPaymentTypes(currency: CurrencyCode, enabled: readonly PaymentTypeCode[]): PaymentTypeCode[] {
-  return enabled.filter((type) => supportsCurrency(type, currency))
-}
-
 /** As in KOMOJU's session object: konbini lists its chains with their logos. */
 export const KONBINI_BRANDS = {
   "seven-eleven": "/images/konbini/seven-eleven.svg",

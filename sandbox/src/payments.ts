@@ -4,6 +4,7 @@ import { ErrorCode, EventType, LIMITS, PaymentStatus } from "./constants"
 import { invalidParameter, notFound, unacceptableParameter, unprocessable, wrongState } from "./errors"
 import { komojuId } from "./ids"
 import { isRefundableByApi, kindOf } from "./payment-types"
+import type { Charge } from "./pricing"
 import type { Store } from "./store"
 import type { Payment, PaymentDetails, PaymentList, Refund, SessionRecord } from "./types"
 import { parseMinorAmount, text } from "./validation"
@@ -31,21 +32,21 @@ export class Payments {
     return payment
   }
 
-  /** A new payment of a session: amount, currency, order number and metadata are the session's. */
-  create(session: SessionRecord, id: string, status: Payment["status"], details: PaymentDetails, deadline: string | null): Payment {
+  /** A new payment of a session: what the chosen method charges, the session's order number and metadata. */
+  create(session: SessionRecord, charge: Charge, id: string, status: Payment["status"], details: PaymentDetails, deadline: string | null): Payment {
     const now = komojuTime(this.clock.now())
     const payment: Payment = {
       id,
       resource: "payment",
       status,
-      amount: session.amount,
-      tax: 0,
+      amount: charge.amount,
+      tax: charge.tax,
       customer: null,
       payment_deadline: deadline,
       payment_details: details,
-      payment_method_fee: 0,
-      total: session.amount,
-      currency: session.currency,
+      payment_method_fee: charge.payment_method_fee,
+      total: charge.total,
+      currency: charge.currency,
       description: null,
       captured_at: status === PaymentStatus.Captured ? now : null,
       external_order_num: session.payment_data.external_order_num,

@@ -6,8 +6,9 @@ import { CaptureMode, ErrorCode, EventType, PaymentStatus, Scenario, SessionStat
 import { ApiError, invalidParameter, notFound, unprocessable, wrongState } from "./errors"
 import { komojuId } from "./ids"
 import { buildPaymentDetails } from "./payment-details"
-import { isCashType, isKonbiniStore, isPaymentType, KONBINI_BRANDS, PAYMENT_TYPES, type KonbiniStore, type PaymentTypeCode } from "./payment-types"
+import { isCashType, isKonbiniStore, isPaymentType, PAYMENT_TYPES, type KonbiniStore, type PaymentTypeCode } from "./payment-types"
 import type { EmitEvent, Payments } from "./payments"
+import { chargeCurrency, chargeFor, paymentMethodEntry } from "./pricing"
 import type { Store } from "./store"
 import type { Payment, Session, SessionRecord } from "./types"
 import { validateSessionInput } from "./validation"
@@ -42,8 +43,10 @@ export class Sessions {
 
   create(params: Params, scenario: string | null): SessionRecord {
     const { store, clock } = this.deps
+    const config = this.deps.config()
     const input = validateSessionInput(params, {
-      enabledPaymentTypes: this.deps.config().enabled_payment_types,
+      enabledPaymentTypes: config.enabled_payment_types,
+      chargeCurrency: (type, currency) => chargeCurrency(type, currency, config),
       isOrderNumberTaken: (orderNumber) => store.orderNumbers.has(orderNumber),
     })
     const now = clock.now()
@@ -57,7 +60,7 @@ export class Sessions {
       session_url: `${this.deps.publicUrl()}/sessions/${id}`,
       return_url: input.returnUrl,
       default_locale: input.locale,
-      payment_methods: input.paymentTypes.map((type) => (type === "konbini" ? { type, brands: { ...KONBINI_BRANDS } } : { type })),
+      payment_methods: input.paymentTypes.map((type) => paymentMethodEntry(type, input.amount, input.currency, config)),
       payment: null,
       payment_data: input.paymentData,
       metadata: input.metadata,
@@ -68,6 +71,7 @@ export class Sessions {
       completed_at: null,
       cancelled_at: null,
       scenario,
+      tax_rate: config.tax_rate,
     }
     if (input.paymentData.external_order_num) store.orderNumbers.add(input.paymentData.external_order_num)
     store.sessions.set(id, session)
@@ -166,7 +170,8 @@ export class Sessions {
       publicUrl: this.deps.publicUrl(),
       deadline,
     })
-    const payment = payments.create(session, paymentId, status, details, deadline)
+    const method = session.payment_methods.find((m) => m.type === type)!
+    const payment = payments.create(session, chargeFor(session, method), paymentId, status, details, deadline)
     session.payment = payment.id
     if (!declined) {
       session.status = SessionStatus.Completed

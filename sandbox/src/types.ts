@@ -99,7 +99,17 @@ export type Payment = {
   refund_requests: unknown[]
 }
 
-export type PaymentMethod = { type: string; brands?: Record<string, string> }
+/** A session's `payment_methods` entry (komoju-node-sdk `models/payment-method.ts`, plus `customer_fee`). */
+export type PaymentMethod = {
+  type: string
+  brands?: Record<string, string>
+  /** The fee the method adds, in the currency it charges in. */
+  customer_fee?: number
+  /** Set when the method charges in another currency than the session: what it charges, in that currency. */
+  amount?: number
+  currency?: string
+  exchange_rate?: number
+}
 
 export type PaymentData = {
   external_order_num: string | null
@@ -136,6 +146,8 @@ export type SessionRecord = Omit<Session, "payment" | "expired"> & {
   expires_at: string
   /** From the test-mode `Komoju-Scenario` header. */
   scenario: string | null
+  /** The account's `tax_rate` when the session was created. */
+  tax_rate: number
 }
 
 export type PaymentList = {

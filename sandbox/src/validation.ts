@@ -2,7 +2,7 @@ import type { Params } from "./body"
 import { CaptureMode, DEFAULT_LOCALE, ErrorCode, LIMITS, LOCALES, type Locale } from "./constants"
 import { isCurrency, type CurrencyCode } from "./currencies"
 import { ApiError, invalidParameter, missingParameter, unacceptableParameter } from "./errors"
-import { defaultPaymentTypes, isPaymentType, supportsCurrency, type PaymentTypeCode } from "./payment-types"
+import { isPaymentType, supportsCurrency, type PaymentTypeCode } from "./payment-types"
 import type { PaymentData } from "./types"
 
 /** A `POST /sessions` body after KOMOJU's checks, in the sandbox's terms. */
@@ -20,6 +20,8 @@ export type SessionInput = {
 
 export type SessionRules = {
   enabledPaymentTypes: readonly PaymentTypeCode[]
+  /** The currency a method charges in for a session in this currency (another one when it is cross-currency). */
+  chargeCurrency: (type: PaymentTypeCode, sessionCurrency: CurrencyCode) => CurrencyCode
   isOrderNumberTaken: (orderNumber: string) => boolean
 }
 
@@ -60,7 +62,7 @@ export function validateSessionInput(params: Params, rules: SessionRules): Sessi
   }
   const currency: CurrencyCode = currencyText
   if (mode !== "payment") throw new ApiError(422, ErrorCode.UnprocessableEntity, `The sandbox supports mode "payment" only`, "mode")
-  const paymentTypes = parsePaymentTypes(params.payment_types, currency, rules.enabledPaymentTypes)
+  const paymentTypes = parsePaymentTypes(params.payment_types, currency, rules)
 
   return { amount, currency, returnUrl, locale: locale as Locale, email, expiresInSeconds, paymentTypes, metadata, paymentData }
 }
@@ -74,17 +76,19 @@ export function parseMinorAmount(value: unknown, param: string): number {
   return amount
 }
 
-function parsePaymentTypes(value: unknown, currency: CurrencyCode, enabled: readonly PaymentTypeCode[]): PaymentTypeCode[] {
-  if (isBlank(value)) return defaultPaymentTypes(currency, enabled)
+function parsePaymentTypes(value: unknown, currency: CurrencyCode, rules: SessionRules): PaymentTypeCode[] {
+  const enabled = rules.enabledPaymentTypes
+  const takesCurrency = (type: PaymentTypeCode) => supportsCurrency(type, rules.chargeCurrency(type, currency))
+  if (isBlank(value)) return enabled.filter(takesCurrency)
   const requested = Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : null
   if (!requested) throw invalidParameter("payment_types", "payment_types must be a list")
-  if (requested.length === 0) return defaultPaymentTypes(currency, enabled)
+  if (requested.length === 0) return enabled.filter(takesCurrency)
   const unknown = requested.filter((type) => !isPaymentType(type) || !enabled.includes(type))
   if (unknown.length) {
     throw new ApiError(422, ErrorCode.InvalidPaymentType, `Unknown or not activated payment type: ${unknown.join(", ")}`, "payment_types")
   }
   const types = [...new Set(requested as PaymentTypeCode[])]
-  const unsupported = types.filter((type) => !supportsCurrency(type, currency))
+  const unsupported = types.filter((type) => !takesCurrency(type))
   if (unsupported.length) {
     throw new ApiError(422, ErrorCode.InvalidPaymentType, `${unsupported.join(", ")} cannot be used with ${currency}`, "payment_types")
   }

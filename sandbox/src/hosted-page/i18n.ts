@@ -14,6 +14,8 @@ const STRINGS = {
   email: { ja: "メールアドレス", en: "Email", ko: "이메일" },
   store: { ja: "お支払いするコンビニ", en: "Store to pay at", ko: "결제할 편의점" },
   pay: { ja: "支払う", en: "Pay", ko: "결제하기" },
+  toPay: { ja: "お支払い額", en: "To pay", ko: "결제액" },
+  fee: { ja: "手数料", en: "fee", ko: "수수료" },
   next: { ja: "次へ", en: "Continue", ko: "다음" },
   back: { ja: "マーチャントに戻る (キャンセル)", en: "Back to merchant (cancel)", ko: "상점으로 돌아가기 (취소)" },
   testCards: {

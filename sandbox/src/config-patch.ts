@@ -1,3 +1,4 @@
+import { parseApiVersion } from "./api-version"
 import type { ExpiryDays, FaultRates, SandboxConfig, WebhookConfig } from "./config"
 import { ENDPOINT_KEY, ERROR_STATUSES } from "./faults"
 import { ErrorCode, LIMITS } from "./constants"
@@ -19,6 +20,11 @@ const count: Check = (value, name) => {
 }
 
 const atLeastOne: Check = (value, name) => Math.max(1, count(value, name) as number)
+
+const bool: Check = (value, name) => {
+  if (typeof value !== "boolean") throw invalid(name, `${name} must be true or false`)
+  return value
+}
 
 const wholeIn =
   (min: number, max: number): Check =>
@@ -118,6 +124,15 @@ const TOP: Omit<Checks<SandboxConfig>, keyof typeof GROUPS> = {
   parameter_error_status: oneOf(400, 422),
   state_error_codes: oneOf("unprocessable_entity", "detailed"),
   idempotency_key_reuse: oneOf("conflict", "replay"),
+  declined_payment_status: oneOf("pending", "failed"),
+  failed_status_api_version: (value, name) => {
+    if (value === null || value === "") return null
+    const version = typeof value === "string" ? parseApiVersion(value) : null
+    if (!version) throw invalid(name, `${name} must be an API version date such as "2026-01-01", or null`)
+    return version
+  },
+  payment_failed_on_decline: bool,
+  payment_updated_event: oneOf("after", "before", "off"),
   cross_currency: perPaymentType((value, name) => {
     const entry = patchGroup({}, value, name, { currency: currency, exchange_rate: positive })
     if (!("currency" in entry) || !("exchange_rate" in entry)) throw invalid(name, `${name} needs currency and exchange_rate`)

@@ -1,6 +1,8 @@
+import type { DeclineView } from "./api-version"
 import { DEFAULTS } from "./constants"
 import type { ErrorStatus } from "./faults"
 import type { KeyReuse } from "./idempotency"
+import type { PaymentUpdatedOrder } from "./payment-events"
 import type { CrossCurrency } from "./pricing"
 import { DEFAULT_ENABLED_PAYMENT_TYPES, type CashTypeCode, type PaymentTypeCode } from "./payment-types"
 
@@ -85,6 +87,18 @@ export type SandboxConfig = {
    * `replay` answers the key's first response. KOMOJU's page leaves this case open.
    */
   idempotency_key_reuse: KeyReuse
+  /**
+   * What the account's default API version reports for a declined card payment:
+   * `pending` (KOMOJU's API today) or `failed` (a future version). Webhooks, unpinned
+   * requests and the control API follow it.
+   */
+  declined_payment_status: DeclineView
+  /** The first API version reporting `failed`: a request pinning it or a later one sees `failed`, earlier ones `pending`. */
+  failed_status_api_version: string | null
+  /** Send payment.failed when a payment attempt is declined (its data shows the status above). */
+  payment_failed_on_decline: boolean
+  /** payment.updated beside every payment event: `after` it, `before` it, or `off`. */
+  payment_updated_event: PaymentUpdatedOrder
   /** Methods that charge in another currency, e.g. `{"alipay": {"currency": "CNY", "exchange_rate": 0.048}}`. */
   cross_currency: Partial<Record<PaymentTypeCode, CrossCurrency>>
   /** A customer fee per method in minor units of the currency it charges in, e.g. `{"konbini": 190}`. */
@@ -121,6 +135,10 @@ export function defaultConfig(): SandboxConfig {
     parameter_error_status: 422,
     state_error_codes: "unprocessable_entity",
     idempotency_key_reuse: "conflict",
+    declined_payment_status: "pending",
+    failed_status_api_version: null,
+    payment_failed_on_decline: true,
+    payment_updated_event: "after",
     cross_currency: {},
     payment_method_fees: {},
     tax_rate: 0,

@@ -3,7 +3,7 @@ import { apiRoutes } from "./api"
 import { Clock } from "./clock"
 import { defaultConfig, type ConfigPatch, type SandboxConfig } from "./config"
 import { patchConfig } from "./config-patch"
-import { DEFAULTS, type EventType } from "./constants"
+import { DEFAULTS } from "./constants"
 import {
   Controller,
   type BackToMerchantResult,
@@ -18,6 +18,7 @@ import { controlRoutes } from "./control-routes"
 import { FaultInjector } from "./faults"
 import { IdempotencyKeys } from "./idempotency"
 import type { RequestFilter, RequestLogEntry, WebhookFilter, WebhookLogEntry } from "./logs"
+import { paymentEmitter } from "./payment-events"
 import { Payments } from "./payments"
 import { Rng } from "./rng"
 import { createSandboxServer } from "./server"
@@ -154,7 +155,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let publicUrl = ""
 
   const webhooks = new WebhookDispatcher(store, clock, getConfig, rng)
-  const emit = (type: EventType, payment: Payment, reason: string | null = null) => void webhooks.emit(type, payment, reason)
+  const emit = paymentEmitter((type, payment, reason) => webhooks.emit(type, payment, reason), getConfig)
   const payments = new Payments(store, clock, emit)
   const sessions = new Sessions({ store, clock, payments, emit, publicUrl: () => publicUrl, config: getConfig })
   const idempotency = new IdempotencyKeys(clock)
@@ -200,7 +201,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     config: getConfig,
     configure: (patch) => control.configure(patch),
     session: (id) => (store.sessions.has(id) ? control.session(id) : undefined),
-    payment: (id) => store.payments.get(id),
+    payment: (id) => (store.payments.has(id) ? control.payment(id) : undefined),
     events: (filter) => control.events(filter),
     completeSession: (id, request) => control.completeSession(id, request),
     backToMerchant: (id) => control.backToMerchant(id),

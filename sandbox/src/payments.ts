@@ -1,3 +1,4 @@
+import { presentPayment, type DeclineView } from "./api-version"
 import type { Params } from "./body"
 import { addSeconds, isPast, komojuTime, type Clock } from "./clock"
 import { ErrorCode, EventType, LIMITS, PaymentStatus } from "./constants"
@@ -66,7 +67,8 @@ export class Payments {
     return payment
   }
 
-  list(query: ListQuery): PaymentList {
+  /** Filtered on the status as `view` reports it, so a declined card is found as `pending` under today's API. */
+  list(query: ListQuery, view: DeclineView): PaymentList {
     const perPage = pageNumber(query.per_page, "per_page", LIMITS.listPerPageDefault)
     if (perPage > LIMITS.listPerPageMax) throw invalidParameter("per_page", `per_page must be at most ${LIMITS.listPerPageMax}`)
     const page = pageNumber(query.page, "page", 1)
@@ -77,7 +79,7 @@ export class Payments {
       const created = Date.parse(p.created_at)
       return (
         (!query.external_order_num || p.external_order_num === query.external_order_num) &&
-        (!query.status || p.status === query.status) &&
+        (!query.status || presentPayment(p, view).status === query.status) &&
         (from === null || created >= from) &&
         (to === null || created <= to)
       )
@@ -153,9 +155,14 @@ export class Payments {
     return payment
   }
 
-  cancel(id: string): Payment {
+  /**
+   * Only a pending or authorized payment, as the caller sees it: a declined card reported
+   * `pending` can be cancelled (KOMOJU is silent on it; the sandbox follows the status it
+   * reports), one reported `failed` cannot.
+   */
+  cancel(id: string, view: DeclineView): Payment {
     const payment = this.get(id)
-    if (!WAITING.includes(payment.status)) {
+    if (!WAITING.includes(presentPayment(payment, view).status)) {
       throw wrongState(ErrorCode.NotCancellable, `Payment ${id} cannot be cancelled (${payment.status})`)
     }
     return this.transition(payment, PaymentStatus.Cancelled, EventType.PaymentCancelled)

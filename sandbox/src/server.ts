@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import { handleApi, type ApiRequest, type ApiRoute } from "./api"
+import { declineView } from "./api-version"
 import { authenticate, type KeyPolicy } from "./auth"
 import { parseBracketForm, parseParams, readBody } from "./body"
 import { komojuTime, type Clock } from "./clock"
@@ -102,6 +103,7 @@ async function api(ctx: ServerContext, req: IncomingMessage, res: ServerResponse
       params: parseParams(raw, header(req, RequestHeader.ContentType)),
       query: url.searchParams,
       scenario: header(req, RequestHeader.Scenario) ?? null,
+      view: declineView(config, header(req, RequestHeader.ApiVersion) ?? null),
     }
     const process = async (): Promise<ApiResult> => {
       // Latency is processing time, so a request under it counts as in flight.

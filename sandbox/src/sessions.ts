@@ -1,8 +1,8 @@
 import type { Params } from "./body"
-import type { SandboxConfig } from "./config"
 import { declineReason, validateCard, type CardField, type CardInput, type ValidCard } from "./card"
+import type { SandboxConfig } from "./config"
 import { addSeconds, endOfJapanDayAfter, komojuTime, type Clock } from "./clock"
-import { CaptureMode, ErrorCode, EventType, PaymentStatus, Scenario, SessionStatus } from "./constants"
+import { CaptureMode, ErrorCode, EventType, isDeclineReason, PaymentStatus, SessionStatus, type DeclineReason } from "./constants"
 import { ApiError, invalidParameter, notFound, unprocessable, wrongState } from "./errors"
 import { komojuId } from "./ids"
 import { buildPaymentDetails } from "./payment-details"
@@ -20,6 +20,9 @@ export type PaymentChoice = {
   store?: string
   email?: string
 }
+
+/** The payment made, and why it was declined (null when it went through). */
+export type PayResult = { payment: Payment; declined: DeclineReason | null }
 
 /** A card the form should have refused: the hosted page shows which field is wrong. */
 export class InvalidCardError extends ApiError {
@@ -131,10 +134,12 @@ export class Sessions {
   }
 
   /**
-   * The customer pays. A declined payment leaves the session pending (the page lets the
-   * customer try again); anything else completes it.
+   * The customer pays. A declined attempt leaves the session pending, holding the
+   * declined payment (stored `failed`, reported `pending` under today's API) until a
+   * retry replaces it: the page lets the customer try again, or go back to the merchant,
+   * which cancels the session with that payment in it. Anything else completes it.
    */
-  pay(id: string, choice: PaymentChoice): Payment {
+  pay(id: string, choice: PaymentChoice): PayResult {
     const { clock, store, payments } = this.deps
     const session = this.get(id)
     if (session.status !== SessionStatus.Pending || this.isExpired(session)) {
@@ -157,7 +162,8 @@ export class Sessions {
       if (!isKonbiniStore(choice.store)) throw invalidParameter("store", `${choice.store} is not a konbini chain KOMOJU offers`)
       konbiniStore = choice.store
     }
-    const declined = session.scenario === Scenario.InsufficientFunds ? Scenario.InsufficientFunds : card ? declineReason(card.number) : null
+    // KOMOJU: a scenario given at session creation makes every later attempt fail.
+    const declined = isDeclineReason(session.scenario) ? session.scenario : card ? declineReason(card.number) : null
     const status = declined ? PaymentStatus.Failed : statusAfterPayment(type, session.payment_data.capture)
     const paymentId = komojuId()
     const deadline = isCashType(type) && !declined ? komojuTime(endOfJapanDayAfter(now, this.deps.config().expiry_days[type])) : null
@@ -178,9 +184,10 @@ export class Sessions {
       session.completed_at = komojuTime(now)
     }
     store.save()
-    if (declined) this.deps.emit(EventType.PaymentFailed, payment, declined)
-    else this.deps.emit(status === PaymentStatus.Captured ? EventType.PaymentCaptured : EventType.PaymentAuthorized, payment)
-    return payment
+    if (declined) {
+      if (this.deps.config().payment_failed_on_decline) this.deps.emit(EventType.PaymentFailed, payment, declined)
+    } else this.deps.emit(status === PaymentStatus.Captured ? EventType.PaymentCaptured : EventType.PaymentAuthorized, payment)
+    return { payment, declined }
   }
 }
 

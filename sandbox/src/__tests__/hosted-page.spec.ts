@@ -61,10 +61,19 @@ describe("card", () => {
     await payByCard("4123 1111 1111 1000")
     await expect(page.getByTestId("payment-error").textContent()).resolves.toContain("残高不足")
     await screenshot(page, "card-declined-ja")
-    expect(await sessionNow(session.id)).toMatchObject({ status: "pending", payment: { status: "failed" } })
+    expect(await sessionNow(session.id)).toMatchObject({ status: "pending", payment: { status: "pending" } })
     await payByCard("4111111111111111")
     await backAtShop(session.id)
     expect((await sessionNow(session.id)).payment.status).toBe("captured")
+  })
+
+  it("says why a 3-D Secure card was declined; going back then leaves the session cancelled with the pending payment", async () => {
+    const session = await openSession({ default_locale: "en" })
+    await payByCard("4100 0000 0050 0000")
+    await expect(page.getByTestId("payment-error").textContent()).resolves.toBe("The 3-D Secure check failed. Please try another card.")
+    await page.getByTestId("back-to-merchant").click()
+    await backAtShop(session.id)
+    expect(await sessionNow(session.id)).toMatchObject({ status: "cancelled", payment: { status: "pending" } })
   })
 
   it("names the wrong field for a number that is not a card number, and keeps what was typed", async () => {
@@ -106,6 +115,13 @@ describe("cash and wallets", () => {
     await expect(page.getByTestId("receipt").textContent()).resolves.toBe(payment.payment_details.receipt)
     await page.getByTestId("return-to-shop").click()
     await backAtShop(session.id)
+  })
+
+  it("shows what a method with a customer fee charges", async () => {
+    await sandbox.configure({ payment_method_fees: { konbini: 190 } })
+    await openSession({ default_locale: "en", amount: 1000 })
+    await expect(page.getByTestId("charge-konbini").textContent()).resolves.toBe("¥1,190")
+    await expect(page.getByTestId("charge-credit_card").count()).resolves.toBe(0)
   })
 
   it("shows the account to pay into for a bank transfer, branch included", async () => {

@@ -191,17 +191,17 @@ describe("cancel", () => {
 })
 
 describe("declines", () => {
-  it("fails the card payment of a session created with Komoju-Scenario: insufficient_funds, leaving the session open", async () => {
+  it("declines the card payment of a session created with Komoju-Scenario: insufficient_funds, leaving the session open", async () => {
     const session = await sandbox.createSession({}, { "komoju-scenario": "insufficient_funds" })
     const { body } = await sandbox.call("POST", `/_sandbox/sessions/${session.id}/complete`, {})
-    expect(body.payment.status).toBe("failed")
-    expect(body.session).toMatchObject({ status: "pending", payment: { status: "failed" } })
+    expect(body.payment.status).toBe("pending")
+    expect(body.session).toMatchObject({ status: "pending", payment: { status: "pending" } })
   })
 
-  it("fails a payment with the insufficient-funds test card, and a retry with a good card succeeds", async () => {
+  it("declines a payment with the insufficient-funds test card, and a retry with a good card succeeds", async () => {
     const session = await sandbox.createSession()
     const declined = await sandbox.call("POST", `/_sandbox/sessions/${session.id}/complete`, { card_number: "4123111111111000" })
-    expect(declined.body.payment.status).toBe("failed")
+    expect(declined.body.payment.status).toBe("pending")
     const retry = await sandbox.call("POST", `/_sandbox/sessions/${session.id}/complete`, { card_number: "4111111111111111" })
     expect(retry.body).toMatchObject({ session: { status: "completed", payment: { status: "captured" } } })
     expect(retry.body.payment.id).not.toBe(declined.body.payment.id)

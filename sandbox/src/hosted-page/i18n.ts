@@ -19,19 +19,49 @@ const STRINGS = {
   next: { ja: "次へ", en: "Continue", ko: "다음" },
   back: { ja: "マーチャントに戻る (キャンセル)", en: "Back to merchant (cancel)", ko: "상점으로 돌아가기 (취소)" },
   testCards: {
-    ja: "テストカード: 4111 1111 1111 1111 (成功) / 4123 1111 1111 1000 (残高不足で拒否)",
-    en: "Test cards: 4111 1111 1111 1111 (succeeds) / 4123 1111 1111 1000 (declined, insufficient funds)",
-    ko: "테스트 카드: 4111 1111 1111 1111 (성공) / 4123 1111 1111 1000 (잔액 부족으로 거절)",
+    ja: "テストカード: 4111 1111 1111 1111 (成功) / 4123 1111 1111 1000 (残高不足で拒否) / 4100 0000 0050 0000 (3Dセキュア認証失敗)",
+    en: "Test cards: 4111 1111 1111 1111 (succeeds) / 4123 1111 1111 1000 (declined, insufficient funds) / 4100 0000 0050 0000 (3-D Secure fails)",
+    ko: "테스트 카드: 4111 1111 1111 1111 (성공) / 4123 1111 1111 1000 (잔액 부족으로 거절) / 4100 0000 0050 0000 (3D 보안 인증 실패)",
   },
-  declined: {
+  declinedInsufficientFunds: {
     ja: "カードが拒否されました (残高不足)。別のカードをお試しください。",
     en: "Your card was declined (insufficient funds). Please try another card.",
     ko: "카드가 거절되었습니다 (잔액 부족). 다른 카드를 사용해 주세요.",
   },
+  declinedExceedsLimit: {
+    ja: "カードが拒否されました (ご利用限度額を超過)。別のカードをお試しください。",
+    en: "Your card was declined (card limit exceeded). Please try another card.",
+    ko: "카드가 거절되었습니다 (이용 한도 초과). 다른 카드를 사용해 주세요.",
+  },
+  declinedBadVerificationValue: {
+    ja: "セキュリティコードが正しくありません。確認してもう一度お試しください。",
+    en: "The security code was refused. Please check it and try again.",
+    ko: "보안 코드가 거부되었습니다. 확인 후 다시 시도해 주세요.",
+  },
+  declinedCardExpired: {
+    ja: "カードの有効期限が切れています。別のカードをお試しください。",
+    en: "The card has expired. Please try another card.",
+    ko: "카드 유효기간이 지났습니다. 다른 카드를 사용해 주세요.",
+  },
+  declinedCardDeclined: {
+    ja: "このカードはご利用いただけません。別のカードをお試しください。",
+    en: "This card cannot be used. Please try another card.",
+    ko: "이 카드는 사용할 수 없습니다. 다른 카드를 사용해 주세요.",
+  },
+  declinedInvalidNumber: {
+    ja: "無効なカードです。別のカードをお試しください。",
+    en: "The card is not valid. Please try another card.",
+    ko: "유효하지 않은 카드입니다. 다른 카드를 사용해 주세요.",
+  },
+  declinedThreeDSecure: {
+    ja: "本人認証 (3Dセキュア) に失敗しました。別のカードをお試しください。",
+    en: "The 3-D Secure check failed. Please try another card.",
+    ko: "본인 인증(3D 보안)에 실패했습니다. 다른 카드를 사용해 주세요.",
+  },
   failed: {
-    ja: "お支払いができませんでした (残高不足)。別のお支払い方法をお試しください。",
-    en: "The payment failed (insufficient funds). Please try another way to pay.",
-    ko: "결제에 실패했습니다 (잔액 부족). 다른 결제 방법을 사용해 주세요.",
+    ja: "お支払いができませんでした。別のお支払い方法をお試しください。",
+    en: "The payment failed. Please try another way to pay.",
+    ko: "결제에 실패했습니다. 다른 결제 방법을 사용해 주세요.",
   },
   invalidNumber: { ja: "カード番号が正しくありません。", en: "The card number is not valid.", ko: "카드 번호가 올바르지 않습니다." },
   invalidExpiry: { ja: "有効期限が正しくないか、期限切れです。", en: "The expiry date is not valid or has passed.", ko: "유효기간이 올바르지 않거나 지났습니다." },

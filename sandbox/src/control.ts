@@ -18,7 +18,7 @@ import type { WebhookDispatcher } from "./webhooks"
 export type CompleteSessionRequest = {
   /** Default credit_card. */
   payment_type?: string
-  /** Default 4111111111111111; 4123111111111000 is declined for insufficient funds. */
+  /** Default 4111111111111111; KOMOJU's declining test cards (TEST_CARDS) are declined with their reason. */
   card_number?: string
   /** Default 12 / three years ahead. */
   month?: number

@@ -23,10 +23,10 @@ export function convert(amount: number, from: CurrencyCode, to: CurrencyCode, ra
 }
 
 /**
- * A session's `payment_methods` entry, as KOMOJU's session object and SDK name its fields:
- * konbini lists its chains; `customer_fee` appears when the method adds a fee (in the
- * currency it charges in); `amount`, `currency` and `exchange_rate` appear when it
- * charges in another currency than the session.
+ * A session's `payment_methods` entry: konbini lists its chains (as in KOMOJU's session
+ * sample); `customer_fee` appears when the method adds a fee, in the currency it charges
+ * in (a name the SDK's PaymentMethod model lacks); `amount`, `currency` and
+ * `exchange_rate` (the SDK's names) appear when it charges in another currency.
  */
 export function paymentMethodEntry(type: PaymentTypeCode, amount: number, currency: CurrencyCode, config: SandboxConfig): PaymentMethod {
   const entry: PaymentMethod = { type }

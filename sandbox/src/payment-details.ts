@@ -48,7 +48,7 @@ export function buildPaymentDetails(input: DetailsInput): PaymentDetails {
       account_number: randomDigits(7),
       account_name: "コモジユ サンドボックス",
       instructions_url,
-      payment_deadline: input.deadline ?? "",
+      ...(input.deadline ? { payment_deadline: input.deadline } : {}),
     }
     return details
   }

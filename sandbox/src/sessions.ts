@@ -184,9 +184,14 @@ export class Sessions {
       session.completed_at = komojuTime(now)
     }
     store.save()
-    if (declined) {
-      if (this.deps.config().payment_failed_on_decline) this.deps.emit(EventType.PaymentFailed, payment, declined)
-    } else this.deps.emit(status === PaymentStatus.Captured ? EventType.PaymentCaptured : EventType.PaymentAuthorized, payment)
+    const event = declined
+      ? this.deps.config().payment_failed_on_decline
+        ? EventType.PaymentFailed
+        : null
+      : status === PaymentStatus.Captured
+        ? EventType.PaymentCaptured
+        : EventType.PaymentAuthorized
+    if (event) this.deps.emit(event, payment, declined)
     return { payment, declined }
   }
 }

@@ -47,7 +47,8 @@ export type BankTransferDetails = {
   account_number: string
   account_name: string
   instructions_url: string
-  payment_deadline: string
+  /** The payment's deadline again (absent for an attempt that failed before one was set). */
+  payment_deadline?: string
 }
 
 /** Field names of komoju-node-sdk `models/response-payment-details-pay-easy.ts`. */

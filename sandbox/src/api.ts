@@ -1,3 +1,4 @@
+import { presentBody, type DeclineView } from "./api-version"
 import type { Params } from "./body"
 import { API_PREFIX, ErrorCode } from "./constants"
 import { ApiError, notFound } from "./errors"
@@ -13,6 +14,8 @@ export type ApiRequest = {
   query: URLSearchParams
   /** The test-mode `Komoju-Scenario` header. */
   scenario: string | null
+  /** How declined card payments are reported to this request (its X-KOMOJU-API-VERSION). */
+  view: DeclineView
 }
 
 export type ApiRoute = { method: string; pattern: RegExp; handle: (request: ApiRequest, id: string) => unknown }
@@ -25,11 +28,11 @@ export function apiRoutes(sessions: Sessions, payments: Payments): ApiRoute[] {
     { method: "POST", pattern: /^\/sessions$/, handle: (r) => sessions.view(sessions.create(r.params, r.scenario)) },
     { method: "GET", pattern: new RegExp(`^/sessions/${ID}$`), handle: (_r, id) => sessions.view(sessions.get(id)) },
     { method: "POST", pattern: new RegExp(`^/sessions/${ID}/cancel$`), handle: (_r, id) => sessions.view(sessions.cancel(id, "merchant")) },
-    { method: "GET", pattern: /^\/payments$/, handle: (r) => payments.list(Object.fromEntries(r.query) as ListQuery) },
+    { method: "GET", pattern: /^\/payments$/, handle: (r) => payments.list(Object.fromEntries(r.query) as ListQuery, r.view) },
     { method: "GET", pattern: new RegExp(`^/payments/${ID}$`), handle: (_r, id) => payments.get(id) },
     { method: "POST", pattern: new RegExp(`^/payments/${ID}/capture$`), handle: (r, id) => payments.capture(id, r.params) },
     { method: "POST", pattern: new RegExp(`^/payments/${ID}/refund$`), handle: (r, id) => payments.refund(id, r.params, "api") },
-    { method: "POST", pattern: new RegExp(`^/payments/${ID}/cancel$`), handle: (_r, id) => payments.cancel(id) },
+    { method: "POST", pattern: new RegExp(`^/payments/${ID}/cancel$`), handle: (r, id) => payments.cancel(id, r.view) },
   ]
 }
 
@@ -39,7 +42,7 @@ export function handleApi(routes: ApiRoute[], request: ApiRequest): ApiResult {
     const match = request.path.match(route.pattern)
     if (!match) continue
     pathKnown = true
-    if (route.method === request.method) return { status: 200, body: route.handle(request, match[1]) }
+    if (route.method === request.method) return { status: 200, body: presentBody(route.handle(request, match[1]), request.view) }
   }
   if (pathKnown) throw new ApiError(405, ErrorCode.BadRequest, `${request.method} is not allowed on ${API_PREFIX}${request.path}`)
   throw notFound(`${request.method} ${API_PREFIX}${request.path}`)

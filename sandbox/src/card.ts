@@ -1,19 +1,51 @@
-import { Scenario } from "./constants"
+import { DeclineReason } from "./constants"
 
-/** KOMOJU's published test numbers. */
+/** KOMOJU's published test numbers (doc.komoju.com/docs/test-cards and its 3-D Secure test page). */
 export const TEST_CARDS = {
   success: "4111111111111111",
+  successMastercard: "5555555555554444",
+  successJcb: "3530111333300000",
+  successAmex: "378282246310005",
+  successDiners: "30569309025904",
   insufficientFunds: "4123111111111000",
-  /** 3-D Secure is not simulated: this one simply succeeds. */
+  exceedsLimit: "4123111111111018",
+  badVerificationValue: "4123111111111034",
+  cardExpired: "4123111111111042",
+  cannotUseCard: "4123111111111059",
+  /** KOMOJU's English page lists …1067 as the invalid card, its Japanese page …1075: both decline. */
+  invalidCard: "4123111111111067",
+  invalidCardJa: "4123111111111075",
+  /** 3-D Secure passes without a challenge (also 5100000000000107, 3528000000000106). */
   threeDSecureSuccess: "4100000000000100",
+  /** 3-D Secure passes after a challenge (password 123456; also 5100000000005007, 3528000000005006). */
+  threeDSecureChallengeSuccess: "4100000000005000",
+  /** 3-D Secure fails (also 5100000000500007, 3528000000500006). */
+  threeDSecureFailure: "4100000000500000",
+  /** 3-D Secure fails at the challenge (password 111111; also 5100000000300002, 3528000000300001). */
+  threeDSecureChallengeFailure: "4100000000300005",
 } as const
 
-/** Cards whose payment fails, and why (the reason is the event's `reason`). */
-const DECLINES: Record<string, string> = {
-  [TEST_CARDS.insufficientFunds]: Scenario.InsufficientFunds,
+/**
+ * Cards whose payment is declined, and why. The 3-D Secure challenge is not shown: a
+ * challenge card has the outcome of its documented password.
+ */
+const DECLINES: Record<string, DeclineReason> = {
+  [TEST_CARDS.insufficientFunds]: DeclineReason.InsufficientFunds,
+  [TEST_CARDS.exceedsLimit]: DeclineReason.ExceedsLimit,
+  [TEST_CARDS.badVerificationValue]: DeclineReason.BadVerificationValue,
+  [TEST_CARDS.cardExpired]: DeclineReason.CardExpired,
+  [TEST_CARDS.cannotUseCard]: DeclineReason.CardDeclined,
+  [TEST_CARDS.invalidCard]: DeclineReason.InvalidNumber,
+  [TEST_CARDS.invalidCardJa]: DeclineReason.InvalidNumber,
+  [TEST_CARDS.threeDSecureFailure]: DeclineReason.ThreeDSecureFailed,
+  "5100000000500007": DeclineReason.ThreeDSecureFailed,
+  "3528000000500006": DeclineReason.ThreeDSecureFailed,
+  [TEST_CARDS.threeDSecureChallengeFailure]: DeclineReason.ThreeDSecureFailed,
+  "5100000000300002": DeclineReason.ThreeDSecureFailed,
+  "3528000000300001": DeclineReason.ThreeDSecureFailed,
 }
 
-export function declineReason(cardNumber: string): string | null {
+export function declineReason(cardNumber: string): DeclineReason | null {
   return DECLINES[cardNumber] ?? null
 }
 

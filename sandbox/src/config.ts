@@ -1,6 +1,10 @@
-import { DEFAULTS, ErrorCode } from "./constants"
-import { ApiError } from "./errors"
-import { ALL_PAYMENT_TYPES, isPaymentType, type PaymentTypeCode } from "./payment-types"
+import type { DeclineView } from "./api-version"
+import { DEFAULTS } from "./constants"
+import type { ErrorStatus } from "./faults"
+import type { KeyReuse } from "./idempotency"
+import type { PaymentUpdatedOrder } from "./payment-events"
+import type { CrossCurrency } from "./pricing"
+import { DEFAULT_ENABLED_PAYMENT_TYPES, type CashTypeCode, type PaymentTypeCode } from "./payment-types"
 
 export type TimeoutMode = "hold" | "reset"
 
@@ -25,6 +29,23 @@ export type WebhookConfig = {
   timeout_ms: number
 }
 
+/**
+ * Days a cash payment waits for the customer; the deadline is 23:59:59 JST of the last
+ * day. Konbini and bank transfer are settings of a KOMOJU account (dashboard, "Expiry
+ * days"); Pay-easy has none published, so the sandbox keeps 3 like konbini.
+ */
+export type ExpiryDays = Record<CashTypeCode, number>
+
+/** Shares of API requests hit by each fault, from 0 to 1, summing to at most 1. */
+export type FaultRates = {
+  /** Answered `error_status` (5xx) without being processed. */
+  error_rate: number
+  /** No answer, not processed. */
+  timeout_rate: number
+  /** Processed, then the answer is lost: the case idempotency keys exist for. */
+  lost_answer_rate: number
+}
+
 /** Everything that can change while the sandbox runs (`GET`/`PATCH /_sandbox/config`). */
 export type SandboxConfig = {
   webhook_url: string | null
@@ -33,40 +54,95 @@ export type SandboxConfig = {
   enabled_payment_types: PaymentTypeCode[]
   /** Processing time added to every API request (it counts as in flight for idempotency). */
   latency_ms: number
-  /** Share of API requests answered 503 service_unavailable without being processed. */
+  /** Rates for every endpoint without its own in `endpoint_faults`. */
   error_rate: number
-  /** Share of API requests that get no answer. */
   timeout_rate: number
+  lost_answer_rate: number
+  /** Rates per endpoint, e.g. `{"POST /payments/:id/refund": {"lost_answer_rate": 0.5}}`; they replace the global rates there. */
+  endpoint_faults: Record<string, Partial<FaultRates>>
+  /** Status of an `error` fault: 500, 502, 503 or 504, with KOMOJU's code for it. */
+  error_status: ErrorStatus
   /** `hold`: keep the socket open for timeout_hold_ms, then drop it; `reset`: drop it at once. */
   timeout_mode: TimeoutMode
   timeout_hold_ms: number
-  /** Process the request before losing the answer (the case idempotency keys exist for). */
-  timeout_after_processing: boolean
-  /** The next n API requests answer 503 / time out, whatever the rates (deterministic tests). */
+  /** The next n API requests get that fault, whatever the rates (deterministic tests). */
   next_errors: number
   next_timeouts: number
+  next_lost_answers: number
   /** Faults hit only requests whose "METHOD /path" (after /api/v1) matches this regex. */
   fault_path_pattern: string | null
+  /**
+   * Status of missing and malformed parameters. KOMOJU's error page gives 422 for
+   * "missing or invalid parameters"; its codes table also has bad_request 400.
+   */
+  parameter_error_status: 400 | 422
+  /**
+   * Code of capture / refund / cancel refused for the object's state: KOMOJU's published
+   * `unprocessable_entity`, or the `not_capturable` / `not_refundable` /
+   * `not_cancellable` its plugins check for. 422 either way.
+   */
+  state_error_codes: "unprocessable_entity" | "detailed"
+  /**
+   * An idempotency key reused for another endpoint or body: `conflict` answers 409,
+   * `replay` answers the key's first response. KOMOJU's page leaves this case open.
+   */
+  idempotency_key_reuse: KeyReuse
+  /**
+   * What the account's default API version reports for a declined card payment:
+   * `pending` (KOMOJU's API today) or `failed` (a future version). Webhooks, unpinned
+   * requests and the control API follow it.
+   */
+  declined_payment_status: DeclineView
+  /** The first API version reporting `failed`: a request pinning it or a later one sees `failed`, earlier ones `pending`. */
+  failed_status_api_version: string | null
+  /** Send payment.failed when a payment attempt is declined (its data shows the status above). */
+  payment_failed_on_decline: boolean
+  /** payment.updated beside every payment event: `after` it, `before` it, or `off`. */
+  payment_updated_event: PaymentUpdatedOrder
+  /** Methods that charge in another currency, e.g. `{"alipay": {"currency": "CNY", "exchange_rate": 0.048}}`. */
+  cross_currency: Partial<Record<PaymentTypeCode, CrossCurrency>>
+  /** A customer fee per method in minor units of the currency it charges in, e.g. `{"konbini": 190}`. */
+  payment_method_fees: Partial<Record<PaymentTypeCode, number>>
+  /** Tax added to each payment's amount (rounded down), from 0 to 1. */
+  tax_rate: number
+  expiry_days: ExpiryDays
   webhook: WebhookConfig
 }
 
-export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? (T[K] extends unknown[] ? T[K] : DeepPartial<T[K]>) : T[K] }
-export type ConfigPatch = DeepPartial<SandboxConfig>
+/** A settings change: any top-level setting, nested groups in part. */
+export type ConfigPatch = Partial<Omit<SandboxConfig, "webhook" | "expiry_days">> & {
+  webhook?: Partial<WebhookConfig>
+  expiry_days?: Partial<ExpiryDays>
+}
 
 export function defaultConfig(): SandboxConfig {
   return {
     webhook_url: null,
     webhook_secret: DEFAULTS.webhookSecret,
-    enabled_payment_types: [...ALL_PAYMENT_TYPES],
+    enabled_payment_types: [...DEFAULT_ENABLED_PAYMENT_TYPES],
     latency_ms: 0,
     error_rate: 0,
     timeout_rate: 0,
+    lost_answer_rate: 0,
+    endpoint_faults: {},
+    error_status: 503,
     timeout_mode: "hold",
     timeout_hold_ms: 30_000,
-    timeout_after_processing: false,
     next_errors: 0,
     next_timeouts: 0,
+    next_lost_answers: 0,
     fault_path_pattern: null,
+    parameter_error_status: 422,
+    state_error_codes: "unprocessable_entity",
+    idempotency_key_reuse: "conflict",
+    declined_payment_status: "pending",
+    failed_status_api_version: null,
+    payment_failed_on_decline: true,
+    payment_updated_event: "after",
+    cross_currency: {},
+    payment_method_fees: {},
+    tax_rate: 0,
+    expiry_days: { konbini: 3, bank_transfer: 14, pay_easy: 3 },
     webhook: {
       duplicate_rate: 0,
       reorder_rate: 0,
@@ -80,89 +156,4 @@ export function defaultConfig(): SandboxConfig {
       timeout_ms: 10_000,
     },
   }
-}
-
-const RATES = ["error_rate", "timeout_rate"] as const
-const DURATIONS = ["latency_ms", "timeout_hold_ms"] as const
-const COUNTS = ["next_errors", "next_timeouts"] as const
-const WEBHOOK_RATES = ["duplicate_rate", "reorder_rate", "drop_rate", "delay_rate"] as const
-const WEBHOOK_DURATIONS = ["reorder_max_hold_ms", "delay_ms", "retry_base_ms", "retry_max_ms", "timeout_ms"] as const
-
-/** Applies a partial update (JSON from the control API, or options in code); refuses nonsense with a 400. */
-export function patchConfig(config: SandboxConfig, patch: Record<string, unknown>): SandboxConfig {
-  const next: SandboxConfig = { ...config, webhook: { ...config.webhook } }
-  // A misspelt fault must not pass silently as "no fault".
-  const unknown = Object.keys(patch).filter((key) => !(key in config))
-  if (unknown.length) throw invalid(unknown[0], `Unknown setting ${unknown.join(", ")}; see GET /_sandbox/config`)
-  if ("webhook_url" in patch) next.webhook_url = url(patch.webhook_url, "webhook_url")
-  if ("webhook_secret" in patch) next.webhook_secret = nonEmpty(patch.webhook_secret, "webhook_secret")
-  if ("enabled_payment_types" in patch) next.enabled_payment_types = paymentTypes(patch.enabled_payment_types)
-  for (const name of RATES) if (name in patch) next[name] = rate(patch[name], name)
-  for (const name of DURATIONS) if (name in patch) next[name] = count(patch[name], name)
-  for (const name of COUNTS) if (name in patch) next[name] = count(patch[name], name)
-  if ("timeout_mode" in patch) {
-    if (patch.timeout_mode !== "hold" && patch.timeout_mode !== "reset") throw invalid("timeout_mode", "timeout_mode must be hold or reset")
-    next.timeout_mode = patch.timeout_mode
-  }
-  if ("timeout_after_processing" in patch) next.timeout_after_processing = bool(patch.timeout_after_processing, "timeout_after_processing")
-  if ("fault_path_pattern" in patch) next.fault_path_pattern = pattern(patch.fault_path_pattern)
-  const webhook = patch.webhook
-  if (webhook !== undefined) {
-    if (!webhook || typeof webhook !== "object") throw invalid("webhook", "webhook must be an object")
-    const w = webhook as Record<string, unknown>
-    const unknownWebhook = Object.keys(w).filter((key) => !(key in config.webhook))
-    if (unknownWebhook.length) throw invalid(`webhook.${unknownWebhook[0]}`, `Unknown setting webhook.${unknownWebhook.join(", webhook.")}`)
-    for (const name of WEBHOOK_RATES) if (name in w) next.webhook[name] = rate(w[name], `webhook.${name}`)
-    for (const name of WEBHOOK_DURATIONS) if (name in w) next.webhook[name] = count(w[name], `webhook.${name}`)
-    if ("max_attempts" in w) next.webhook.max_attempts = Math.max(1, count(w.max_attempts, "webhook.max_attempts"))
-  }
-  return next
-}
-
-function invalid(param: string, message: string) {
-  return new ApiError(400, ErrorCode.InvalidParameter, message, param)
-}
-
-function rate(value: unknown, name: string): number {
-  if (typeof value !== "number" || !(value >= 0 && value <= 1)) throw invalid(name, `${name} must be a number from 0 to 1`)
-  return value
-}
-
-function count(value: unknown, name: string): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) throw invalid(name, `${name} must be a whole number ≥ 0`)
-  return value
-}
-
-function bool(value: unknown, name: string): boolean {
-  if (typeof value !== "boolean") throw invalid(name, `${name} must be true or false`)
-  return value
-}
-
-function nonEmpty(value: unknown, name: string): string {
-  if (typeof value !== "string" || !value) throw invalid(name, `${name} must be a non-empty string`)
-  return value
-}
-
-function url(value: unknown, name: string): string | null {
-  if (value === null || value === "") return null
-  if (typeof value !== "string" || !/^https?:\/\//.test(value) || !URL.canParse(value)) throw invalid(name, `${name} must be an http(s) URL or null`)
-  return value
-}
-
-function pattern(value: unknown): string | null {
-  if (value === null || value === "") return null
-  if (typeof value !== "string") throw invalid("fault_path_pattern", "fault_path_pattern must be a regular expression or null")
-  try {
-    new RegExp(value)
-  } catch {
-    throw invalid("fault_path_pattern", "fault_path_pattern is not a valid regular expression")
-  }
-  return value
-}
-
-function paymentTypes(value: unknown): PaymentTypeCode[] {
-  if (!Array.isArray(value) || value.some((type) => typeof type !== "string" || !isPaymentType(type))) {
-    throw invalid("enabled_payment_types", `enabled_payment_types must list payment types among: ${ALL_PAYMENT_TYPES.join(", ")}`)
-  }
-  return value as PaymentTypeCode[]
 }

@@ -28,6 +28,7 @@ export const EventType = {
   PaymentExpired: "payment.expired",
   PaymentCancelled: "payment.cancelled",
   PaymentFailed: "payment.failed",
+  PaymentUpdated: "payment.updated",
   PaymentRefundCreated: "payment.refund.created",
   PaymentRefunded: "payment.refunded",
 } as const
@@ -40,9 +41,34 @@ export const LOCALES = ["ja", "en", "ko"] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = "ja"
 
-/** Values of the test-mode `Komoju-Scenario` header the sandbox acts on. */
-export const Scenario = { InsufficientFunds: "insufficient_funds" } as const
-export type Scenario = (typeof Scenario)[keyof typeof Scenario]
+/**
+ * Why a payment attempt was declined: the event's `reason` and the hosted page's message.
+ * The codes are those KOMOJU answers for card declines (seen in KOMOJU clients such as
+ * ActiveMerchant's gateway); `three_d_secure_failed` is the sandbox's own name for a
+ * failed 3-D Secure authentication, which KOMOJU's docs describe but do not name.
+ */
+export const DeclineReason = {
+  InsufficientFunds: "insufficient_funds",
+  ExceedsLimit: "exceeds_limit",
+  BadVerificationValue: "bad_verification_value",
+  CardExpired: "card_expired",
+  CardDeclined: "card_declined",
+  InvalidNumber: "invalid_number",
+  ThreeDSecureFailed: "three_d_secure_failed",
+} as const
+export type DeclineReason = (typeof DeclineReason)[keyof typeof DeclineReason]
+
+export function isDeclineReason(value: string | null | undefined): value is DeclineReason {
+  return (Object.values(DeclineReason) as string[]).includes(value ?? "")
+}
+
+/**
+ * Values of the test-mode `Komoju-Scenario` header: KOMOJU documents
+ * `insufficient_funds` ("all future attempts to pay [through the session] will fail with
+ * the given error"); the sandbox accepts every decline reason above the same way.
+ */
+export const Scenario = DeclineReason
+export type Scenario = DeclineReason
 
 /** Request headers, lower-case as Node presents them. */
 export const RequestHeader = {
@@ -77,7 +103,9 @@ export const ErrorCode = {
   NotRefundable: "not_refundable",
   NotCancellable: "not_cancellable",
   InsufficientFunds: "insufficient_funds",
+  BadGateway: "bad_gateway",
   ServiceUnavailable: "service_unavailable",
+  GatewayTimeout: "gateway_timeout",
   InternalServerError: "internal_server_error",
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
@@ -104,6 +132,11 @@ export const LIMITS = {
   maxBodyBytes: 1_000_000,
   /** Logs are for a test run or a demo, not an archive. */
   logEntriesMax: 10_000,
+  /** KOMOJU's help centre: konbini expiry 1–59 days (default 3), bank transfer 14–59 (default 14). */
+  konbiniExpiryDays: { min: 1, max: 59 },
+  bankTransferExpiryDays: { min: 14, max: 59 },
+  /** Not published for Pay-easy: the konbini range, the sandbox's choice. */
+  payEasyExpiryDays: { min: 1, max: 59 },
   listPerPageDefault: 10,
   listPerPageMax: 100,
 } as const

@@ -1,6 +1,8 @@
+import { presentBody, presentPayment, type DeclineView } from "./api-version"
 import { TEST_CARDS } from "./card"
 import { komojuTime, type Clock } from "./clock"
-import { patchConfig, type SandboxConfig } from "./config"
+import type { SandboxConfig } from "./config"
+import { patchConfig } from "./config-patch"
 import { EventType, SessionStatus } from "./constants"
 import { invalidParameter } from "./errors"
 import type { IdempotencyEntry, IdempotencyKeys } from "./idempotency"
@@ -16,7 +18,7 @@ import type { WebhookDispatcher } from "./webhooks"
 export type CompleteSessionRequest = {
   /** Default credit_card. */
   payment_type?: string
-  /** Default 4111111111111111; 4123111111111000 is declined for insufficient funds. */
+  /** Default 4111111111111111; KOMOJU's declining test cards (TEST_CARDS) are declined with their reason. */
   card_number?: string
   /** Default 12 / three years ahead. */
   month?: number
@@ -98,53 +100,67 @@ export class Controller {
     return this.deps.payments.expireOverdue()
   }
 
+  /** How declined cards look here: as the account's default API version reports them. */
+  private get view(): DeclineView {
+    return this.deps.getConfig().declined_payment_status
+  }
+
+  private shown(payment: Payment): Payment {
+    return presentPayment(payment, this.view)
+  }
+
   session(id: string): Session {
-    return this.deps.sessions.view(this.deps.sessions.get(id))
+    return presentBody(this.deps.sessions.view(this.deps.sessions.get(id)), this.view) as Session
   }
 
   payment(id: string): Payment {
+    return this.shown(this.deps.payments.get(id))
+  }
+
+  /** The payment as KOMOJU's dashboard shows it: a declined card is `failed` there. */
+  dashboardPayment(id: string): Payment {
     return this.deps.payments.get(id)
   }
 
-  /** Pays as the shopper would on the hosted page; a declined card answers normally, with the failed payment. */
+  /** Pays as the shopper would on the hosted page; a declined card answers normally, with the declined payment. */
   completeSession(id: string, request: CompleteSessionRequest = {}): CompleteSessionResult {
     const { sessions } = this.deps
-    const payment = sessions.pay(id, {
+    const { payment } = sessions.pay(id, {
       type: request.payment_type ?? "credit_card",
       card: { number: String(request.card_number ?? TEST_CARDS.success), month: request.month, year: request.year },
       store: request.store,
       email: request.email,
     })
     const session = sessions.get(id)
-    return { session: sessions.view(session), payment, redirect_url: returnUrlFor(session) }
+    return { session: this.session(id), payment: this.shown(payment), redirect_url: returnUrlFor(session) }
   }
 
   /** "Back to merchant" on the hosted page: cancels a pending session. */
   backToMerchant(id: string): BackToMerchantResult {
     const session = this.deps.sessions.cancel(id, "customer")
-    return { session: this.deps.sessions.view(session), redirect_url: returnUrlFor(session) }
+    return { session: this.session(id), redirect_url: returnUrlFor(session) }
   }
 
   /** The customer paid a waiting konbini / bank transfer / Pay-easy payment. */
   payPayment(id: string): Payment {
-    return this.deps.payments.customerPaid(id)
+    return this.shown(this.deps.payments.customerPaid(id))
   }
 
   expirePayment(id: string): Payment {
-    return this.deps.payments.expire(id)
+    return this.shown(this.deps.payments.expire(id))
   }
 
   failPayment(id: string, reason: string | null = null): Payment {
-    return this.deps.payments.fail(id, reason)
+    return this.shown(this.deps.payments.fail(id, reason))
   }
 
   cancelPayment(id: string): Payment {
-    return this.deps.payments.cancel(id)
+    return this.shown(this.deps.payments.cancel(id, this.view))
   }
 
   /** A refund made in KOMOJU's dashboard: any method, cash included. */
   refundPayment(id: string, request: RefundRequest = {}): Payment {
-    return this.deps.payments.refund(id, { ...request }, "dashboard")
+    return this.shown(this.deps.payments.refund(id, { ...request }, "dashboard"))
   }
 
   ping(): KomojuEvent {

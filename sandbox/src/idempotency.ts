@@ -3,20 +3,29 @@ import type { Clock } from "./clock"
 import { ErrorCode, LIMITS } from "./constants"
 import { ApiError, invalidParameter } from "./errors"
 
+/** Named as KOMOJU spells it, for `param` of the errors about it. */
+const HEADER = "X-KOMOJU-IDEMPOTENCY"
+
 export type ApiResult = { status: number; body: unknown }
 
 type Entry = { fingerprint: string; inFlight: boolean; result?: ApiResult; at: number }
 
 export type IdempotencyEntry = { key: string; in_flight: boolean; status: number | null }
 
+/** What a key reused for another request (endpoint or body) gets. */
+export type KeyReuse = "conflict" | "replay"
+
 /**
- * KOMOJU's X-KOMOJU-IDEMPOTENCY: keys are per account and kept 24 hours (of the
+ * KOMOJU's X-KOMOJU-IDEMPOTENCY (doc.komoju.com/docs/idempotent-requests): a key is
+ * "globally unique" per account, whatever the endpoint, and kept 24 hours (of the
  * sandbox's clock, so advancing it forgets them).
  * - same key, same request (method, path, exact body bytes): the first answer again,
  *   status and body, without doing anything;
- * - a key whose first request is still being processed: 409 conflict;
- * - same key, another request: 422 invalid_parameter (KOMOJU does not document this
- *   case; refusing it is the safe reading, and it exposes a client reusing keys).
+ * - a key whose first request is still being processed: 409 (KOMOJU documents this);
+ * - same key, another request: KOMOJU only says retries must send the same key and
+ *   body, and that a processed key gets the first answer. `conflict` (the default)
+ *   answers 409, exposing a client that reuses keys; `replay` answers the first
+ *   response, the literal reading of KOMOJU's page.
  * Answers to 4xx are kept like successes; a 5xx is forgotten so the retry runs afresh.
  */
 export class IdempotencyKeys {
@@ -26,20 +35,25 @@ export class IdempotencyKeys {
 
   static check(key: string): void {
     if (key.length > LIMITS.idempotencyKeyMaxChars || !/^[\x20-\x7e]+$/.test(key)) {
-      throw invalidParameter("X-KOMOJU-IDEMPOTENCY", `The idempotency key must be 1 to ${LIMITS.idempotencyKeyMaxChars} printable ASCII characters`)
+      throw invalidParameter(HEADER, `The idempotency key must be 1 to ${LIMITS.idempotencyKeyMaxChars} printable ASCII characters`)
     }
   }
 
-  async run(account: string, key: string, request: string, rawBody: string, handler: () => Promise<ApiResult>): Promise<ApiResult & { replayed: boolean }> {
+  async run(
+    account: string,
+    key: string,
+    request: { target: string; rawBody: string; reuse: KeyReuse },
+    handler: () => Promise<ApiResult>
+  ): Promise<ApiResult & { replayed: boolean }> {
     IdempotencyKeys.check(key)
     const id = `${account}\u0000${key}`
-    const fingerprint = createHash("sha256").update(request).update("\u0000").update(rawBody).digest("hex")
+    const fingerprint = createHash("sha256").update(request.target).update("\u0000").update(request.rawBody).digest("hex")
     const now = this.clock.now().getTime()
     const existing = this.entries.get(id)
     if (existing && now - existing.at < LIMITS.idempotencyTtlMs) {
-      if (existing.inFlight) throw new ApiError(409, ErrorCode.Conflict, "A request with this idempotency key is still being processed")
-      if (existing.fingerprint !== fingerprint) {
-        throw invalidParameter("X-KOMOJU-IDEMPOTENCY", "This idempotency key was already used for a different request", 422)
+      if (existing.inFlight) throw new ApiError(409, ErrorCode.Conflict, "A request with this idempotency key is still being processed", HEADER)
+      if (existing.fingerprint !== fingerprint && request.reuse === "conflict") {
+        throw new ApiError(409, ErrorCode.Conflict, "This idempotency key was already used for another request (keys are unique per account, across endpoints)", HEADER)
       }
       return { ...existing.result!, replayed: true }
     }

@@ -1,8 +1,9 @@
 import type { AddressInfo } from "node:net"
 import { apiRoutes } from "./api"
 import { Clock } from "./clock"
-import { defaultConfig, patchConfig, type ConfigPatch, type SandboxConfig } from "./config"
-import { DEFAULTS, type EventType } from "./constants"
+import { defaultConfig, type ConfigPatch, type SandboxConfig } from "./config"
+import { patchConfig } from "./config-patch"
+import { DEFAULTS } from "./constants"
 import {
   Controller,
   type BackToMerchantResult,
@@ -17,6 +18,7 @@ import { controlRoutes } from "./control-routes"
 import { FaultInjector } from "./faults"
 import { IdempotencyKeys } from "./idempotency"
 import type { RequestFilter, RequestLogEntry, WebhookFilter, WebhookLogEntry } from "./logs"
+import { paymentEmitter } from "./payment-events"
 import { Payments } from "./payments"
 import { Rng } from "./rng"
 import { createSandboxServer } from "./server"
@@ -43,13 +45,18 @@ export type {
   KomojuEvent,
   KomojuError,
 } from "./types"
-export type { SandboxConfig, WebhookConfig, ConfigPatch, TimeoutMode } from "./config"
+export type { SandboxConfig, WebhookConfig, ConfigPatch, TimeoutMode, ExpiryDays, FaultRates } from "./config"
+export type { DeclineView } from "./api-version"
+export type { ApiFault, ErrorStatus } from "./faults"
+export type { KeyReuse } from "./idempotency"
+export type { PaymentUpdatedOrder } from "./payment-events"
+export type { CrossCurrency } from "./pricing"
 export type { RequestLogEntry, WebhookLogEntry, RequestFilter, WebhookFilter } from "./logs"
 export type { CompleteSessionRequest, CompleteSessionResult, BackToMerchantResult, ClockAdvanceResult, ClockState, RefundRequest, EventFilter } from "./control"
-export { SessionStatus, PaymentStatus, EventType, CaptureMode, Scenario, ErrorCode, WebhookHeader, RequestHeader, LOCALES, DEFAULTS } from "./constants"
+export { SessionStatus, PaymentStatus, EventType, CaptureMode, Scenario, DeclineReason, ErrorCode, WebhookHeader, RequestHeader, LOCALES, DEFAULTS } from "./constants"
 export type { Locale } from "./constants"
 export { CURRENCIES, type CurrencyCode } from "./currencies"
-export { PAYMENT_TYPES, KONBINI_BRANDS, type PaymentTypeCode, type PaymentKind } from "./payment-types"
+export { PAYMENT_TYPES, DEFAULT_ENABLED_PAYMENT_TYPES, KONBINI_BRANDS, type PaymentTypeCode, type PaymentKind } from "./payment-types"
 export { TEST_CARDS } from "./card"
 export { ApiError } from "./errors"
 export { signWebhook, verifyWebhookSignature } from "./signature"
@@ -153,9 +160,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let publicUrl = ""
 
   const webhooks = new WebhookDispatcher(store, clock, getConfig, rng)
-  const emit = (type: EventType, payment: Payment, reason: string | null = null) => void webhooks.emit(type, payment, reason)
+  const emit = paymentEmitter((type, payment, reason) => webhooks.emit(type, payment, reason), getConfig)
   const payments = new Payments(store, clock, emit)
-  const sessions = new Sessions({ store, clock, payments, emit, publicUrl: () => publicUrl, enabledPaymentTypes: () => config.enabled_payment_types })
+  const sessions = new Sessions({ store, clock, payments, emit, publicUrl: () => publicUrl, config: getConfig })
   const idempotency = new IdempotencyKeys(clock)
   const control = new Controller({ sessions, payments, store, clock, webhooks, idempotency, rng, getConfig, setConfig, initialConfig })
 
@@ -199,7 +206,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     config: getConfig,
     configure: (patch) => control.configure(patch),
     session: (id) => (store.sessions.has(id) ? control.session(id) : undefined),
-    payment: (id) => store.payments.get(id),
+    payment: (id) => (store.payments.has(id) ? control.payment(id) : undefined),
     events: (filter) => control.events(filter),
     completeSession: (id, request) => control.completeSession(id, request),
     backToMerchant: (id) => control.backToMerchant(id),

@@ -1,4 +1,5 @@
 import { LIMITS } from "./constants"
+import type { ApiFault } from "./faults"
 
 /** One KOMOJU API request as the sandbox saw it (`GET /_sandbox/requests`). */
 export type RequestLogEntry = {
@@ -15,7 +16,8 @@ export type RequestLogEntry = {
   /** The answer was replayed from an earlier request with the same idempotency key. */
   replayed: boolean
   api_version: string | null
-  fault: "error" | "timeout" | null
+  /** `timeout` was not processed; `lost_answer` was, and its answer lost. */
+  fault: ApiFault
 }
 
 /** One webhook delivery attempt, or a delivery the drop fault swallowed (`GET /_sandbox/webhooks`). */

@@ -11,6 +11,8 @@ export type DetailsInput = {
   card?: ValidCard
   store?: KonbiniStore
   publicUrl: string
+  /** A cash payment's deadline, in KOMOJU's time format. */
+  deadline: string | null
 }
 
 /** `payment_details` as KOMOJU fills it for each method (numbers are made up, formats are not). */
@@ -20,7 +22,7 @@ export function buildPaymentDetails(input: DetailsInput): PaymentDetails {
   if (kindOf(type) === "card") {
     const card = input.card
     if (!card) throw new Error("a card payment needs a card")
-    const details: CardDetails = { type: "credit_card", email, brand: cardBrand(card.number), last_four_digits: card.number.slice(-4), month: card.month, year: card.year }
+    const details: CardDetails = { type, email, brand: cardBrand(card.number), last_four_digits: card.number.slice(-4), month: card.month, year: card.year }
     return details
   }
   if (type === "konbini") {
@@ -41,16 +43,25 @@ export function buildPaymentDetails(input: DetailsInput): PaymentDetails {
       email,
       order_id: randomDigits(8),
       bank_name: "サンドボックス銀行",
-      branch_name: "本店営業部",
+      account_branch_name: "本店営業部",
       account_type: "普通",
       account_number: randomDigits(7),
       account_name: "コモジユ サンドボックス",
       instructions_url,
+      ...(input.deadline ? { payment_deadline: input.deadline } : {}),
     }
     return details
   }
   if (type === "pay_easy") {
-    const details: PayEasyDetails = { type, email, bank_id: "58191", customer_id: randomDigits(12), confirmation_id: randomDigits(8), instructions_url }
+    const details: PayEasyDetails = {
+      type,
+      email,
+      bank_id: "58191",
+      customer_id: randomDigits(12),
+      confirmation_id: randomDigits(8),
+      instructions_url,
+      payment_url: `${input.publicUrl}/pay_easy/${input.paymentId}`,
+    }
     return details
   }
   return { type, email }

@@ -1,9 +1,11 @@
+import { presentPayment, type DeclineView } from "./api-version"
 import type { Params } from "./body"
 import { addSeconds, isPast, komojuTime, type Clock } from "./clock"
 import { ErrorCode, EventType, LIMITS, PaymentStatus } from "./constants"
-import { ApiError, invalidParameter, notFound, unprocessable } from "./errors"
+import { invalidParameter, notFound, unacceptableParameter, unprocessable, wrongState } from "./errors"
 import { komojuId } from "./ids"
-import { isPaymentType, kindOf, PAYMENT_TYPES } from "./payment-types"
+import { isRefundableByApi, kindOf } from "./payment-types"
+import type { Charge } from "./pricing"
 import type { Store } from "./store"
 import type { Payment, PaymentDetails, PaymentList, Refund, SessionRecord } from "./types"
 import { parseMinorAmount, text } from "./validation"
@@ -31,21 +33,21 @@ export class Payments {
     return payment
   }
 
-  /** A new payment of a session: amount, currency, order number and metadata are the session's. */
-  create(session: SessionRecord, id: string, status: Payment["status"], details: PaymentDetails, deadline: Date | null): Payment {
+  /** A new payment of a session: what the chosen method charges, the session's order number and metadata. */
+  create(session: SessionRecord, charge: Charge, id: string, status: Payment["status"], details: PaymentDetails, deadline: string | null): Payment {
     const now = komojuTime(this.clock.now())
     const payment: Payment = {
       id,
       resource: "payment",
       status,
-      amount: session.amount,
-      tax: 0,
+      amount: charge.amount,
+      tax: charge.tax,
       customer: null,
-      payment_deadline: deadline ? komojuTime(deadline) : null,
+      payment_deadline: deadline,
       payment_details: details,
-      payment_method_fee: 0,
-      total: session.amount,
-      currency: session.currency,
+      payment_method_fee: charge.payment_method_fee,
+      total: charge.total,
+      currency: charge.currency,
       description: null,
       captured_at: status === PaymentStatus.Captured ? now : null,
       external_order_num: session.payment_data.external_order_num,
@@ -65,7 +67,8 @@ export class Payments {
     return payment
   }
 
-  list(query: ListQuery): PaymentList {
+  /** Filtered on the status as `view` reports it, so a declined card is found as `pending` under today's API. */
+  list(query: ListQuery, view: DeclineView): PaymentList {
     const perPage = pageNumber(query.per_page, "per_page", LIMITS.listPerPageDefault)
     if (perPage > LIMITS.listPerPageMax) throw invalidParameter("per_page", `per_page must be at most ${LIMITS.listPerPageMax}`)
     const page = pageNumber(query.page, "page", 1)
@@ -76,7 +79,7 @@ export class Payments {
       const created = Date.parse(p.created_at)
       return (
         (!query.external_order_num || p.external_order_num === query.external_order_num) &&
-        (!query.status || p.status === query.status) &&
+        (!query.status || presentPayment(p, view).status === query.status) &&
         (from === null || created >= from) &&
         (to === null || created <= to)
       )
@@ -98,10 +101,10 @@ export class Payments {
   capture(id: string, params: Params): Payment {
     const payment = this.get(id)
     if (payment.status !== PaymentStatus.Authorized || kindOf(payment.payment_details.type) !== "card") {
-      throw new ApiError(422, ErrorCode.NotCapturable, `Payment ${id} cannot be captured (${payment.status}, ${payment.payment_details.type})`)
+      throw wrongState(ErrorCode.NotCapturable, `Payment ${id} cannot be captured (${payment.status}, ${payment.payment_details.type})`)
     }
-    const amount = params.amount === undefined || params.amount === "" ? payment.amount : parseMinorAmount(params.amount, "amount", 422)
-    if (amount > payment.amount) throw invalidParameter("amount", `amount exceeds the authorized ${payment.amount}`, 422)
+    const amount = params.amount === undefined || params.amount === "" ? payment.amount : parseMinorAmount(params.amount, "amount")
+    if (amount > payment.amount) throw unacceptableParameter("amount", `amount exceeds the authorized ${payment.amount}`)
     payment.amount = amount
     payment.total = amount + payment.tax + payment.payment_method_fee
     return this.markCaptured(payment)
@@ -123,16 +126,16 @@ export class Payments {
   refund(id: string, params: Params, origin: RefundOrigin): Payment {
     const payment = this.get(id)
     const type = payment.payment_details.type
-    const byApi = isPaymentType(type) ? PAYMENT_TYPES[type].refundableByApi : true
+    const byApi = isRefundableByApi(type)
     if (origin === "api" && !byApi) {
-      throw new ApiError(422, ErrorCode.NotRefundable, `Payment ${id} (${type}) cannot be refunded through the API: cash payments are refunded through a refund request`)
+      throw wrongState(ErrorCode.NotRefundable, `Payment ${id} (${type}) cannot be refunded through the API: cash payments are refunded through a refund request`)
     }
     if (payment.status !== PaymentStatus.Captured) {
-      throw new ApiError(422, ErrorCode.NotRefundable, `Payment ${id} cannot be refunded (${payment.status})`)
+      throw wrongState(ErrorCode.NotRefundable, `Payment ${id} cannot be refunded (${payment.status})`)
     }
     const remaining = payment.total - payment.amount_refunded
-    const amount = params.amount === undefined || params.amount === "" ? remaining : parseMinorAmount(params.amount, "amount", 422)
-    if (amount > remaining) throw invalidParameter("amount", `amount ${amount} exceeds the refundable ${remaining}`, 422)
+    const amount = params.amount === undefined || params.amount === "" ? remaining : parseMinorAmount(params.amount, "amount")
+    if (amount > remaining) throw unacceptableParameter("amount", `amount ${amount} exceeds the refundable ${remaining}`)
     const refund: Refund = {
       id: komojuId(),
       resource: "refund",
@@ -152,10 +155,15 @@ export class Payments {
     return payment
   }
 
-  cancel(id: string): Payment {
+  /**
+   * Only a pending or authorized payment, as the caller sees it: a declined card reported
+   * `pending` can be cancelled (KOMOJU is silent on it; the sandbox follows the status it
+   * reports), one reported `failed` cannot.
+   */
+  cancel(id: string, view: DeclineView): Payment {
     const payment = this.get(id)
-    if (!WAITING.includes(payment.status)) {
-      throw new ApiError(422, ErrorCode.NotCancellable, `Payment ${id} cannot be cancelled (${payment.status})`)
+    if (!WAITING.includes(presentPayment(payment, view).status)) {
+      throw wrongState(ErrorCode.NotCancellable, `Payment ${id} cannot be cancelled (${payment.status})`)
     }
     return this.transition(payment, PaymentStatus.Cancelled, EventType.PaymentCancelled)
   }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import { handleApi, type ApiRequest, type ApiRoute } from "./api"
+import { declineView } from "./api-version"
 import { authenticate, type KeyPolicy } from "./auth"
 import { parseBracketForm, parseParams, readBody } from "./body"
 import { komojuTime, type Clock } from "./clock"
@@ -7,8 +8,8 @@ import type { SandboxConfig } from "./config"
 import { API_PREFIX, CONTROL_PREFIX, ErrorCode, RequestHeader } from "./constants"
 import type { Controller } from "./control"
 import { handleControl, type ControlRoute } from "./control-routes"
-import { ApiError } from "./errors"
-import { loseResponse, type FaultInjector } from "./faults"
+import { ApiError, underPolicy, type ErrorPolicy } from "./errors"
+import { ERROR_STATUSES, loseResponse, type ApiFault, type FaultInjector } from "./faults"
 import { handlePage } from "./hosted-page/routes"
 import type { ApiResult, IdempotencyKeys } from "./idempotency"
 import type { Sessions } from "./sessions"
@@ -65,7 +66,7 @@ async function route(ctx: ServerContext, req: IncomingMessage, res: ServerRespon
 async function api(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, method: string, url: URL): Promise<void> {
   const path = url.pathname.slice(API_PREFIX.length) || "/"
   const idempotencyKey = method === "POST" ? (header(req, RequestHeader.Idempotency) ?? null) : null
-  const log = (status: number, extra: { replayed?: boolean; fault?: "error" | "timeout" | null } = {}) =>
+  const log = (status: number, extra: { replayed?: boolean; fault?: ApiFault } = {}) =>
     ctx.store.requests.add({
       at: komojuTime(ctx.clock.now()),
       method,
@@ -80,13 +81,16 @@ async function api(ctx: ServerContext, req: IncomingMessage, res: ServerResponse
 
   const fault = ctx.faults.decide(method, path)
   const config = ctx.getConfig()
-  if (fault === "timeout" && !config.timeout_after_processing) {
-    log(0, { fault: "timeout" })
+  const policy: ErrorPolicy = { parameterStatus: config.parameter_error_status, stateCodes: config.state_error_codes }
+  if (fault === "timeout") {
+    log(0, { fault })
     return loseResponse(req, res, config, ctx.timers)
   }
   if (fault === "error") {
-    log(503, { fault: "error" })
-    return sendJson(res, 503, new ApiError(503, ErrorCode.ServiceUnavailable, "KOMOJU is temporarily unavailable (injected fault); retry with the same idempotency key").toBody())
+    const status = config.error_status
+    log(status, { fault })
+    const error = new ApiError(status, ERROR_STATUSES[status], `Injected fault: not processed; retry with the same idempotency key`)
+    return sendJson(res, status, error.toBody())
   }
 
   let result: ApiResult & { replayed?: boolean }
@@ -99,21 +103,29 @@ async function api(ctx: ServerContext, req: IncomingMessage, res: ServerResponse
       params: parseParams(raw, header(req, RequestHeader.ContentType)),
       query: url.searchParams,
       scenario: header(req, RequestHeader.Scenario) ?? null,
+      view: declineView(config, header(req, RequestHeader.ApiVersion) ?? null),
     }
     const process = async (): Promise<ApiResult> => {
       // Latency is processing time, so a request under it counts as in flight.
       if (config.latency_ms) await ctx.timers.sleep(config.latency_ms)
       ctx.control.expireOverdue()
-      return handleApi(ctx.apiRoutes, request)
+      try {
+        return handleApi(ctx.apiRoutes, request)
+      } catch (error) {
+        // Before the idempotency layer keeps the answer, so a replay matches it.
+        throw error instanceof ApiError ? underPolicy(error, policy) : error
+      }
     }
-    result = idempotencyKey ? await ctx.idempotency.run(account, idempotencyKey, `${method} ${path}`, raw, process) : await process()
+    const reuse = config.idempotency_key_reuse
+    result = idempotencyKey ? await ctx.idempotency.run(account, idempotencyKey, { target: `${method} ${path}`, rawBody: raw, reuse }, process) : await process()
   } catch (error) {
     if (!(error instanceof ApiError)) throw error
-    result = { status: error.status, body: error.toBody() }
+    const answered = underPolicy(error, policy)
+    result = { status: answered.status, body: answered.toBody() }
   }
-  if (fault === "timeout") {
+  if (fault === "lost_answer") {
     // Processed, but the answer is lost on the way back.
-    log(0, { fault: "timeout", replayed: result.replayed })
+    log(0, { fault, replayed: result.replayed })
     return loseResponse(req, res, config, ctx.timers)
   }
   log(result.status, { replayed: result.replayed })

@@ -1,12 +1,14 @@
 import type { Params } from "./body"
 import { declineReason, validateCard, type CardField, type CardInput, type ValidCard } from "./card"
+import type { SandboxConfig } from "./config"
 import { addSeconds, endOfJapanDayAfter, komojuTime, type Clock } from "./clock"
-import { CaptureMode, ErrorCode, EventType, PaymentStatus, Scenario, SessionStatus } from "./constants"
-import { ApiError, invalidParameter, notFound, unprocessable } from "./errors"
+import { CaptureMode, ErrorCode, EventType, isDeclineReason, PaymentStatus, SessionStatus, type DeclineReason } from "./constants"
+import { ApiError, invalidParameter, notFound, unprocessable, wrongState } from "./errors"
 import { komojuId } from "./ids"
 import { buildPaymentDetails } from "./payment-details"
-import { isKonbiniStore, isPaymentType, KONBINI_BRANDS, PAYMENT_TYPES, type KonbiniStore, type PaymentTypeCode } from "./payment-types"
+import { isCashType, isKonbiniStore, isPaymentType, PAYMENT_TYPES, type KonbiniStore, type PaymentTypeCode } from "./payment-types"
 import type { EmitEvent, Payments } from "./payments"
+import { chargeCurrency, chargeFor, paymentMethodEntry } from "./pricing"
 import type { Store } from "./store"
 import type { Payment, Session, SessionRecord } from "./types"
 import { validateSessionInput } from "./validation"
@@ -18,6 +20,9 @@ export type PaymentChoice = {
   store?: string
   email?: string
 }
+
+/** The payment made, and why it was declined (null when it went through). */
+export type PayResult = { payment: Payment; declined: DeclineReason | null }
 
 /** A card the form should have refused: the hosted page shows which field is wrong. */
 export class InvalidCardError extends ApiError {
@@ -32,7 +37,7 @@ export type SessionsDeps = {
   payments: Payments
   emit: EmitEvent
   publicUrl: () => string
-  enabledPaymentTypes: () => readonly PaymentTypeCode[]
+  config: () => SandboxConfig
 }
 
 /** Sessions (KOMOJU's hosted page checkouts): creation, what the customer does, the merchant's cancel. */
@@ -41,8 +46,10 @@ export class Sessions {
 
   create(params: Params, scenario: string | null): SessionRecord {
     const { store, clock } = this.deps
+    const config = this.deps.config()
     const input = validateSessionInput(params, {
-      enabledPaymentTypes: this.deps.enabledPaymentTypes(),
+      enabledPaymentTypes: config.enabled_payment_types,
+      chargeCurrency: (type, currency) => chargeCurrency(type, currency, config),
       isOrderNumberTaken: (orderNumber) => store.orderNumbers.has(orderNumber),
     })
     const now = clock.now()
@@ -56,7 +63,7 @@ export class Sessions {
       session_url: `${this.deps.publicUrl()}/sessions/${id}`,
       return_url: input.returnUrl,
       default_locale: input.locale,
-      payment_methods: input.paymentTypes.map((type) => (type === "konbini" ? { type, brands: { ...KONBINI_BRANDS } } : { type })),
+      payment_methods: input.paymentTypes.map((type) => paymentMethodEntry(type, input.amount, input.currency, config)),
       payment: null,
       payment_data: input.paymentData,
       metadata: input.metadata,
@@ -67,6 +74,7 @@ export class Sessions {
       completed_at: null,
       cancelled_at: null,
       scenario,
+      tax_rate: config.tax_rate,
     }
     if (input.paymentData.external_order_num) store.orderNumbers.add(input.paymentData.external_order_num)
     store.sessions.set(id, session)
@@ -117,7 +125,7 @@ export class Sessions {
     if (session.status === SessionStatus.Cancelled) return session
     if (session.status === SessionStatus.Completed) {
       if (by === "customer") return session
-      throw new ApiError(422, ErrorCode.NotCancellable, `Session ${id} is completed; cancel its payment instead`)
+      throw wrongState(ErrorCode.NotCancellable, `Session ${id} is completed; cancel its payment instead`)
     }
     session.status = SessionStatus.Cancelled
     session.cancelled_at = komojuTime(this.deps.clock.now())
@@ -126,10 +134,12 @@ export class Sessions {
   }
 
   /**
-   * The customer pays. A declined payment leaves the session pending (the page lets the
-   * customer try again); anything else completes it.
+   * The customer pays. A declined attempt leaves the session pending, holding the
+   * declined payment (stored `failed`, reported `pending` under today's API) until a
+   * retry replaces it: the page lets the customer try again, or go back to the merchant,
+   * which cancels the session with that payment in it. Anything else completes it.
    */
-  pay(id: string, choice: PaymentChoice): Payment {
+  pay(id: string, choice: PaymentChoice): PayResult {
     const { clock, store, payments } = this.deps
     const session = this.get(id)
     if (session.status !== SessionStatus.Pending || this.isExpired(session)) {
@@ -152,9 +162,11 @@ export class Sessions {
       if (!isKonbiniStore(choice.store)) throw invalidParameter("store", `${choice.store} is not a konbini chain KOMOJU offers`)
       konbiniStore = choice.store
     }
-    const declined = session.scenario === Scenario.InsufficientFunds ? Scenario.InsufficientFunds : card ? declineReason(card.number) : null
+    // KOMOJU: a scenario given at session creation makes every later attempt fail.
+    const declined = isDeclineReason(session.scenario) ? session.scenario : card ? declineReason(card.number) : null
     const status = declined ? PaymentStatus.Failed : statusAfterPayment(type, session.payment_data.capture)
     const paymentId = komojuId()
+    const deadline = isCashType(type) && !declined ? komojuTime(endOfJapanDayAfter(now, this.deps.config().expiry_days[type])) : null
     const details = buildPaymentDetails({
       type,
       paymentId,
@@ -162,18 +174,25 @@ export class Sessions {
       card,
       store: konbiniStore,
       publicUrl: this.deps.publicUrl(),
+      deadline,
     })
-    const deadline = rule.kind === "cash" && !declined ? endOfJapanDayAfter(now, rule.deadlineDays ?? 3) : null
-    const payment = payments.create(session, paymentId, status, details, deadline)
+    const method = session.payment_methods.find((m) => m.type === type)!
+    const payment = payments.create(session, chargeFor(session, method), paymentId, status, details, deadline)
     session.payment = payment.id
     if (!declined) {
       session.status = SessionStatus.Completed
       session.completed_at = komojuTime(now)
     }
     store.save()
-    if (declined) this.deps.emit(EventType.PaymentFailed, payment, declined)
-    else this.deps.emit(status === PaymentStatus.Captured ? EventType.PaymentCaptured : EventType.PaymentAuthorized, payment)
-    return payment
+    const event = declined
+      ? this.deps.config().payment_failed_on_decline
+        ? EventType.PaymentFailed
+        : null
+      : status === PaymentStatus.Captured
+        ? EventType.PaymentCaptured
+        : EventType.PaymentAuthorized
+    if (event) this.deps.emit(event, payment, declined)
+    return { payment, declined }
   }
 }
 

@@ -63,7 +63,8 @@ export class Store {
     } catch (error) {
       throw new Error(`komoju-sandbox: cannot read state file ${file}: ${(error as Error).message} (delete it to start over)`)
     }
-    this.sessions = new Map(Object.entries(state.sessions ?? {}))
+    // Sessions saved before tax_rate existed had no tax.
+    this.sessions = new Map(Object.entries(state.sessions ?? {}).map(([id, session]) => [id, { ...session, tax_rate: session.tax_rate ?? 0 }]))
     this.payments = new Map(Object.entries(state.payments ?? {}))
     this.events = state.events ?? []
     // Files written before the format was versioned named the offset in camelCase.

@@ -15,8 +15,9 @@ export type Refund = {
   chargeback: boolean
 }
 
+/** credit_card, credit_card_korea or credit_card_brazil (`models/response-payment-details-credit-card.ts`). */
 export type CardDetails = {
-  type: "credit_card"
+  type: string
   email: string | null
   brand: string
   last_four_digits: string
@@ -24,6 +25,7 @@ export type CardDetails = {
   year: number
 }
 
+/** Field names of komoju-node-sdk `models/response-payment-details-konbini.ts`. */
 export type KonbiniDetails = {
   type: "konbini"
   email: string | null
@@ -34,18 +36,22 @@ export type KonbiniDetails = {
   instructions_url: string
 }
 
+/** Field names of komoju-node-sdk `models/response-payment-details-bank-transfer.ts`. */
 export type BankTransferDetails = {
   type: "bank_transfer"
   email: string | null
   order_id: string
   bank_name: string
-  branch_name: string
+  account_branch_name: string
   account_type: string
   account_number: string
   account_name: string
   instructions_url: string
+  /** The payment's deadline again (absent for an attempt that failed before one was set). */
+  payment_deadline?: string
 }
 
+/** Field names of komoju-node-sdk `models/response-payment-details-pay-easy.ts`. */
 export type PayEasyDetails = {
   type: "pay_easy"
   email: string | null
@@ -53,6 +59,8 @@ export type PayEasyDetails = {
   customer_id: string
   confirmation_id: string
   instructions_url: string
+  /** Where the customer pays through online banking instead of at an ATM. */
+  payment_url: string
 }
 
 /** PayPay and other wallets: KOMOJU reports only the type. */
@@ -92,7 +100,17 @@ export type Payment = {
   refund_requests: unknown[]
 }
 
-export type PaymentMethod = { type: string; brands?: Record<string, string> }
+/** A session's `payment_methods` entry (komoju-node-sdk `models/payment-method.ts`, plus `customer_fee`). */
+export type PaymentMethod = {
+  type: string
+  brands?: Record<string, string>
+  /** The fee the method adds, in the currency it charges in. */
+  customer_fee?: number
+  /** Set when the method charges in another currency than the session: what it charges, in that currency. */
+  amount?: number
+  currency?: string
+  exchange_rate?: number
+}
 
 export type PaymentData = {
   external_order_num: string | null
@@ -129,6 +147,8 @@ export type SessionRecord = Omit<Session, "payment" | "expired"> & {
   expires_at: string
   /** From the test-mode `Komoju-Scenario` header. */
   scenario: string | null
+  /** The account's `tax_rate` when the session was created. */
+  tax_rate: number
 }
 
 export type PaymentList = {

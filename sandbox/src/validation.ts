@@ -1,8 +1,8 @@
 import type { Params } from "./body"
 import { CaptureMode, DEFAULT_LOCALE, ErrorCode, LIMITS, LOCALES, type Locale } from "./constants"
 import { isCurrency, type CurrencyCode } from "./currencies"
-import { ApiError, invalidParameter, missingParameter } from "./errors"
-import { defaultPaymentTypes, isPaymentType, supportsCurrency, type PaymentTypeCode } from "./payment-types"
+import { ApiError, invalidParameter, missingParameter, unacceptableParameter } from "./errors"
+import { isPaymentType, supportsCurrency, type PaymentTypeCode } from "./payment-types"
 import type { PaymentData } from "./types"
 
 /** A `POST /sessions` body after KOMOJU's checks, in the sandbox's terms. */
@@ -20,6 +20,8 @@ export type SessionInput = {
 
 export type SessionRules = {
   enabledPaymentTypes: readonly PaymentTypeCode[]
+  /** The currency a method charges in for a session in this currency (another one when it is cross-currency). */
+  chargeCurrency: (type: PaymentTypeCode, sessionCurrency: CurrencyCode) => CurrencyCode
   isOrderNumberTaken: (orderNumber: string) => boolean
 }
 
@@ -40,7 +42,7 @@ export function validateSessionInput(params: Params, rules: SessionRules): Sessi
   if (!MODES.includes(mode)) throw invalidParameter("mode", `mode must be one of ${MODES.join(", ")}`)
   if (mode !== "payment" && !text(params.external_customer_id)) throw missingParameter("external_customer_id")
 
-  const amount = parseMinorAmount(params.amount, "amount", 400)
+  const amount = parseMinorAmount(params.amount, "amount")
   if (!/^https?:\/\/[^\s]+$/.test(returnUrl) || !URL.canParse(returnUrl)) throw invalidParameter("return_url", "return_url must be an absolute http(s) URL")
   const locale = text(params.default_locale) ?? DEFAULT_LOCALE
   if (!(LOCALES as readonly string[]).includes(locale)) throw invalidParameter("default_locale", `default_locale must be one of ${LOCALES.join(", ")}`)
@@ -60,31 +62,33 @@ export function validateSessionInput(params: Params, rules: SessionRules): Sessi
   }
   const currency: CurrencyCode = currencyText
   if (mode !== "payment") throw new ApiError(422, ErrorCode.UnprocessableEntity, `The sandbox supports mode "payment" only`, "mode")
-  const paymentTypes = parsePaymentTypes(params.payment_types, currency, rules.enabledPaymentTypes)
+  const paymentTypes = parsePaymentTypes(params.payment_types, currency, rules)
 
   return { amount, currency, returnUrl, locale: locale as Locale, email, expiresInSeconds, paymentTypes, metadata, paymentData }
 }
 
 /** A positive whole number of minor units; "8888" counts (KOMOJU's Ruby sample sends a string). */
-export function parseMinorAmount(value: unknown, param: string, status: 400 | 422): number {
+export function parseMinorAmount(value: unknown, param: string): number {
   const amount = typeof value === "number" ? value : typeof value === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN
   if (!Number.isSafeInteger(amount) || amount <= 0) {
-    throw invalidParameter(param, `${param} must be a positive whole number in the currency's smallest unit`, status)
+    throw invalidParameter(param, `${param} must be a positive whole number in the currency's smallest unit`)
   }
   return amount
 }
 
-function parsePaymentTypes(value: unknown, currency: CurrencyCode, enabled: readonly PaymentTypeCode[]): PaymentTypeCode[] {
-  if (isBlank(value)) return defaultPaymentTypes(currency, enabled)
+function parsePaymentTypes(value: unknown, currency: CurrencyCode, rules: SessionRules): PaymentTypeCode[] {
+  const enabled = rules.enabledPaymentTypes
+  const takesCurrency = (type: PaymentTypeCode) => supportsCurrency(type, rules.chargeCurrency(type, currency))
+  if (isBlank(value)) return enabled.filter(takesCurrency)
   const requested = Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : null
   if (!requested) throw invalidParameter("payment_types", "payment_types must be a list")
-  if (requested.length === 0) return defaultPaymentTypes(currency, enabled)
+  if (requested.length === 0) return enabled.filter(takesCurrency)
   const unknown = requested.filter((type) => !isPaymentType(type) || !enabled.includes(type))
   if (unknown.length) {
     throw new ApiError(422, ErrorCode.InvalidPaymentType, `Unknown or not activated payment type: ${unknown.join(", ")}`, "payment_types")
   }
   const types = [...new Set(requested as PaymentTypeCode[])]
-  const unsupported = types.filter((type) => !supportsCurrency(type, currency))
+  const unsupported = types.filter((type) => !takesCurrency(type))
   if (unsupported.length) {
     throw new ApiError(422, ErrorCode.InvalidPaymentType, `${unsupported.join(", ")} cannot be used with ${currency}`, "payment_types")
   }
@@ -112,7 +116,7 @@ function parsePaymentData(value: unknown, rules: SessionRules): PaymentData {
   const given = (isBlank(value) ? {} : value) as Record<string, unknown>
   const externalOrderNum = text(given.external_order_num) ?? null
   if (externalOrderNum && rules.isOrderNumberTaken(externalOrderNum)) {
-    throw new ApiError(422, ErrorCode.InvalidParameter, "External order num has already been taken", "payment_data[external_order_num]")
+    throw unacceptableParameter("payment_data[external_order_num]", "External order num has already been taken")
   }
   const capture = text(given.capture) ?? CaptureMode.Auto
   if (capture !== CaptureMode.Auto && capture !== CaptureMode.Manual) {

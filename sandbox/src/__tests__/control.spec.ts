@@ -22,7 +22,7 @@ describe("clock", () => {
       expect(body).toMatchObject({ expired_payments: [payment.id], offset_seconds: 4 * 86_400, now: expect.stringMatching(/\+09:00$/) })
       expect((await sandbox.call("GET", `/payments/${payment.id}`)).body.status).toBe("expired")
       await sandbox.webhooksIdle()
-      expect(receiver.types()).toEqual(["payment.authorized", "payment.expired"])
+      expect(receiver.types()).toEqual(["payment.authorized", "payment.updated", "payment.expired", "payment.updated"])
     } finally {
       await receiver.close()
     }

@@ -50,16 +50,25 @@ it("resets the connection at once in timeout_mode reset", async () => {
   await expect(fetch(`${sandbox.apiUrl}/payments`)).rejects.toThrow(/fetch failed/)
 })
 
-it("processes a request whose answer is lost with timeout_after_processing, so an idempotent retry gets the result", async () => {
-  await sandbox.call("PATCH", "/_sandbox/config", { next_timeouts: 1, timeout_mode: "reset", timeout_after_processing: true })
+it("processes a request whose answer is lost (next_lost_answers), so an idempotent retry gets the result", async () => {
+  await sandbox.call("PATCH", "/_sandbox/config", { next_lost_answers: 1, timeout_mode: "reset" })
   const headers = { "x-komoju-idempotency": "payses_lost" }
   await expect(sandbox.call("POST", "/sessions", SESSION, headers)).rejects.toThrow()
   const retry = await sandbox.call("POST", "/sessions", SESSION, headers)
   expect(retry.status).toBe(200)
   expect(sandbox.requests({ path: "/sessions" }).map((r) => [r.status, r.fault, r.replayed])).toEqual([
-    [0, "timeout", false],
+    [0, "lost_answer", false],
     [200, null, true],
   ])
+})
+
+it("does not process a timed-out request: the retry creates the only session", async () => {
+  await sandbox.call("PATCH", "/_sandbox/config", { next_timeouts: 1, timeout_mode: "reset" })
+  const headers = { "x-komoju-idempotency": "payses_timeout" }
+  await expect(sandbox.call("POST", "/sessions", SESSION, headers)).rejects.toThrow()
+  const retry = await sandbox.call("POST", "/sessions", SESSION, headers)
+  expect(retry.status).toBe(200)
+  expect(sandbox.requests({ path: "/sessions" }).map((r) => r.replayed)).toEqual([false, false])
 })
 
 it("reads and changes settings at runtime", async () => {

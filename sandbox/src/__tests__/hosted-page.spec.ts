@@ -61,10 +61,19 @@ describe("card", () => {
     await payByCard("4123 1111 1111 1000")
     await expect(page.getByTestId("payment-error").textContent()).resolves.toContain("残高不足")
     await screenshot(page, "card-declined-ja")
-    expect(await sessionNow(session.id)).toMatchObject({ status: "pending", payment: { status: "failed" } })
+    expect(await sessionNow(session.id)).toMatchObject({ status: "pending", payment: { status: "pending" } })
     await payByCard("4111111111111111")
     await backAtShop(session.id)
     expect((await sessionNow(session.id)).payment.status).toBe("captured")
+  })
+
+  it("says why a 3-D Secure card was declined; going back then leaves the session cancelled with the pending payment", async () => {
+    const session = await openSession({ default_locale: "en" })
+    await payByCard("4100 0000 0050 0000")
+    await expect(page.getByTestId("payment-error").textContent()).resolves.toBe("The 3-D Secure check failed. Please try another card.")
+    await page.getByTestId("back-to-merchant").click()
+    await backAtShop(session.id)
+    expect(await sessionNow(session.id)).toMatchObject({ status: "cancelled", payment: { status: "pending" } })
   })
 
   it("names the wrong field for a number that is not a card number, and keeps what was typed", async () => {
@@ -108,12 +117,32 @@ describe("cash and wallets", () => {
     await backAtShop(session.id)
   })
 
-  it("shows the account to pay into for a bank transfer", async () => {
+  it("shows what a method with a customer fee charges", async () => {
+    await sandbox.configure({ payment_method_fees: { konbini: 190 } })
+    await openSession({ default_locale: "en", amount: 1000 })
+    await expect(page.getByTestId("charge-konbini").textContent()).resolves.toBe("¥1,190")
+    await expect(page.getByTestId("charge-credit_card").count()).resolves.toBe(0)
+  })
+
+  it("shows the account to pay into for a bank transfer, branch included", async () => {
     const session = await openSession({ email: "buyer@example.jp", default_locale: "en" })
     await page.getByTestId("pay-bank_transfer").click()
     await expect(page.getByTestId("awaiting-title").textContent()).resolves.toBe("Awaiting your payment")
     const payment = (await sessionNow(session.id)).payment
     await expect(page.getByTestId("account-number").textContent()).resolves.toContain(payment.payment_details.account_number)
+    const { bank_name, account_branch_name } = payment.payment_details
+    await expect(page.getByTestId("bank-name").textContent()).resolves.toBe(`${bank_name} ${account_branch_name}`)
+  })
+
+  it("gives Pay-easy's numbers and its online-banking link, which pays it", async () => {
+    const session = await openSession({ email: "buyer@example.jp", default_locale: "en", payment_types: ["pay_easy"] })
+    await page.getByTestId("pay-pay_easy").click()
+    const payment = (await sessionNow(session.id)).payment
+    await expect(page.getByTestId("customer-number").textContent()).resolves.toBe(payment.payment_details.customer_id)
+    await page.getByTestId("pay-easy-online").click()
+    await page.getByTestId("pay-easy-online-pay").click()
+    await expect(page.getByTestId("pay-easy-online-status").textContent()).resolves.toBe("The payment is complete.")
+    expect(sandbox.payment(payment.id)!.status).toBe("captured")
   })
 
   it("asks to confirm a PayPay payment in the app, then returns to the merchant with it captured", async () => {

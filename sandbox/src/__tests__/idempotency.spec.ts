@@ -43,16 +43,33 @@ it("refunds once when a refund is retried with the same key", async () => {
   expect(sandbox.payment(payment.id)!.refunds).toHaveLength(1)
 })
 
-it("refuses the same key with another body with 422 invalid_parameter", async () => {
+it("refuses the same key with another body with 409 conflict, creating nothing", async () => {
   await sandbox.call("POST", "/sessions", SESSION, key("payses_2"))
   const other = await sandbox.call("POST", "/sessions", { ...SESSION, amount: 1 }, key("payses_2"))
-  expect(other).toMatchObject({ status: 422, body: { error: { code: "invalid_parameter", param: "X-KOMOJU-IDEMPOTENCY" } } })
+  expect(other).toMatchObject({ status: 409, body: { error: { code: "conflict", param: "X-KOMOJU-IDEMPOTENCY" } } })
+  expect(sandbox.requests({ path: "/sessions" }).map((r) => r.status)).toEqual([200, 409])
 })
 
-it("refuses the same key on another endpoint with 422", async () => {
-  const session = await sandbox.createSession()
-  await sandbox.call("POST", `/sessions/${session.id}/cancel`, {}, key("shared"))
-  expect((await sandbox.call("POST", "/sessions", {}, key("shared"))).status).toBe(422)
+it("treats keys as global per account: the same key on another endpoint is a 409 conflict, not a fresh request", async () => {
+  const payment = await sandbox.paidPayment()
+  await sandbox.call("POST", `/payments/${payment.id}/refund`, { amount: 100 }, key("shared"))
+  const elsewhere = await sandbox.call("POST", `/payments/${payment.id}/cancel`, {}, key("shared"))
+  expect(elsewhere).toMatchObject({ status: 409, body: { error: { code: "conflict" } } })
+  expect(sandbox.payment(payment.id)).toMatchObject({ status: "captured", amount_refunded: 100 })
+})
+
+it("keeps a key across account keys apart: another sk_test_ key may use it", async () => {
+  await sandbox.call("POST", "/sessions", SESSION, key("per-account"))
+  const other = { authorization: `Basic ${Buffer.from("sk_test_other:").toString("base64")}`, ...key("per-account") }
+  expect((await sandbox.call("POST", "/sessions", { ...SESSION, amount: 5 }, other)).status).toBe(200)
+})
+
+it("replays the first answer to a reused key with idempotency_key_reuse: replay", async () => {
+  await sandbox.call("PATCH", "/_sandbox/config", { idempotency_key_reuse: "replay" })
+  const first = await sandbox.call("POST", "/sessions", SESSION, key("payses_r"))
+  const other = await sandbox.call("POST", "/sessions", { ...SESSION, amount: 1 }, key("payses_r"))
+  expect(other).toMatchObject({ status: 200, body: first.body })
+  expect(sandbox.requests({ path: "/sessions" }).map((r) => r.replayed)).toEqual([false, true])
 })
 
 it("answers 409 conflict while the first request with the key is still in flight", async () => {
@@ -72,8 +89,8 @@ it("forgets a key whose request failed with an injected 503, so the retry is pro
   expect(retried.body.resource).toBe("session")
 })
 
-it("refuses a key longer than 100 characters with 400", async () => {
-  expect((await sandbox.call("POST", "/sessions", SESSION, key("k".repeat(101)))).status).toBe(400)
+it("refuses a key longer than 100 characters as an invalid parameter", async () => {
+  expect(await sandbox.call("POST", "/sessions", SESSION, key("k".repeat(101)))).toMatchObject({ status: 422, body: { error: { code: "invalid_parameter" } } })
 })
 
 it("forgets keys after 24 hours of the sandbox's clock", async () => {

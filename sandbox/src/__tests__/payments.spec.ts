@@ -96,9 +96,9 @@ describe("capture", () => {
   it.each([
     ["an already captured card", "credit_card"],
     ["a konbini payment waiting for cash", "konbini"],
-  ])("refuses to capture %s with 422 not_capturable", async (_case, type) => {
+  ])("refuses to capture %s with 422 unprocessable_entity", async (_case, type) => {
     const payment = await sandbox.paidPayment(type)
-    expect(await sandbox.call("POST", `/payments/${payment.id}/capture`, {})).toMatchObject({ status: 422, body: { error: { code: "not_capturable" } } })
+    expect(await sandbox.call("POST", `/payments/${payment.id}/capture`, {})).toMatchObject({ status: 422, body: { error: { code: "unprocessable_entity" } } })
   })
 })
 
@@ -141,21 +141,21 @@ describe("refund", () => {
     expect(await sandbox.call("POST", `/payments/${payment.id}/refund`, { amount: 701 })).toMatchObject({ status: 422, body: { error: { code: "invalid_parameter", param: "amount" } } })
   })
 
-  it("refuses a refund of a fully refunded payment with 422 not_refundable", async () => {
+  it("refuses a refund of a fully refunded payment with 422 unprocessable_entity", async () => {
     const payment = await sandbox.paidPayment()
     await sandbox.call("POST", `/payments/${payment.id}/refund`, {})
-    expect(await sandbox.call("POST", `/payments/${payment.id}/refund`, { amount: 1 })).toMatchObject({ status: 422, body: { error: { code: "not_refundable" } } })
+    expect(await sandbox.call("POST", `/payments/${payment.id}/refund`, { amount: 1 })).toMatchObject({ status: 422, body: { error: { code: "unprocessable_entity" } } })
   })
 
-  it("refuses to refund a held card authorization with 422 not_refundable", async () => {
+  it("refuses to refund a held card authorization with 422 unprocessable_entity", async () => {
     const payment = await sandbox.paidPayment("credit_card", {}, { payment_data: { capture: "manual" } })
-    expect(await sandbox.call("POST", `/payments/${payment.id}/refund`, {})).toMatchObject({ status: 422, body: { error: { code: "not_refundable" } } })
+    expect(await sandbox.call("POST", `/payments/${payment.id}/refund`, {})).toMatchObject({ status: 422, body: { error: { code: "unprocessable_entity" } } })
   })
 
-  it.each(["konbini", "bank_transfer", "pay_easy"])("refuses to refund a paid %s payment through the API with 422 not_refundable", async (type) => {
+  it.each(["konbini", "bank_transfer", "pay_easy"])("refuses to refund a paid %s payment through the API with 422 unprocessable_entity", async (type) => {
     const payment = await sandbox.paidPayment(type)
     await sandbox.call("POST", `/_sandbox/payments/${payment.id}/pay`, {})
-    expect(await sandbox.call("POST", `/payments/${payment.id}/refund`, {})).toMatchObject({ status: 422, body: { error: { code: "not_refundable" } } })
+    expect(await sandbox.call("POST", `/payments/${payment.id}/refund`, {})).toMatchObject({ status: 422, body: { error: { code: "unprocessable_entity" } } })
   })
 
   it("refunds a paid konbini payment from the dashboard (control API), partially", async () => {
@@ -183,25 +183,25 @@ describe("cancel", () => {
     expect((await sandbox.call("POST", `/payments/${payment.id}/cancel`, {})).body.status).toBe("cancelled")
   })
 
-  it.each(["captured", "cancelled"])("refuses to cancel a %s payment with 422 not_cancellable", async (state) => {
+  it.each(["captured", "cancelled"])("refuses to cancel a %s payment with 422 unprocessable_entity", async (state) => {
     const payment = await sandbox.paidPayment(state === "captured" ? "credit_card" : "konbini")
     if (state === "cancelled") await sandbox.call("POST", `/payments/${payment.id}/cancel`, {})
-    expect(await sandbox.call("POST", `/payments/${payment.id}/cancel`, {})).toMatchObject({ status: 422, body: { error: { code: "not_cancellable" } } })
+    expect(await sandbox.call("POST", `/payments/${payment.id}/cancel`, {})).toMatchObject({ status: 422, body: { error: { code: "unprocessable_entity" } } })
   })
 })
 
 describe("declines", () => {
-  it("fails the card payment of a session created with Komoju-Scenario: insufficient_funds, leaving the session open", async () => {
+  it("declines the card payment of a session created with Komoju-Scenario: insufficient_funds, leaving the session open", async () => {
     const session = await sandbox.createSession({}, { "komoju-scenario": "insufficient_funds" })
     const { body } = await sandbox.call("POST", `/_sandbox/sessions/${session.id}/complete`, {})
-    expect(body.payment.status).toBe("failed")
-    expect(body.session).toMatchObject({ status: "pending", payment: { status: "failed" } })
+    expect(body.payment.status).toBe("pending")
+    expect(body.session).toMatchObject({ status: "pending", payment: { status: "pending" } })
   })
 
-  it("fails a payment with the insufficient-funds test card, and a retry with a good card succeeds", async () => {
+  it("declines a payment with the insufficient-funds test card, and a retry with a good card succeeds", async () => {
     const session = await sandbox.createSession()
     const declined = await sandbox.call("POST", `/_sandbox/sessions/${session.id}/complete`, { card_number: "4123111111111000" })
-    expect(declined.body.payment.status).toBe("failed")
+    expect(declined.body.payment.status).toBe("pending")
     const retry = await sandbox.call("POST", `/_sandbox/sessions/${session.id}/complete`, { card_number: "4111111111111111" })
     expect(retry.body).toMatchObject({ session: { status: "completed", payment: { status: "captured" } } })
     expect(retry.body.payment.id).not.toBe(declined.body.payment.id)

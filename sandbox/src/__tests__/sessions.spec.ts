@@ -159,10 +159,10 @@ describe("POST /sessions/:id/cancel", () => {
     expect(body).toMatchObject({ status: "cancelled", cancelled_at: expect.stringMatching(KOMOJU_TIME), payment: null })
   })
 
-  it("refuses to cancel a completed session with 422 not_cancellable", async () => {
+  it("refuses to cancel a completed session with 422 unprocessable_entity", async () => {
     const payment = await sandbox.paidPayment()
     const reply = await sandbox.call("POST", `/sessions/${payment.session}/cancel`, {})
-    expect(reply).toMatchObject({ status: 422, body: { error: { code: "not_cancellable" } } })
+    expect(reply).toMatchObject({ status: 422, body: { error: { code: "unprocessable_entity" } } })
   })
 })
 
@@ -171,9 +171,9 @@ describe("validation", () => {
     ["return_url", { amount: 1, currency: "JPY" }],
     ["amount", { currency: "JPY", return_url: "https://s.example" }],
     ["currency", { amount: 1, return_url: "https://s.example" }],
-  ])("refuses a session without %s with 400 missing_parameter naming it", async (param, body) => {
+  ])("refuses a session without %s with 422 missing_parameter naming it", async (param, body) => {
     const reply = await sandbox.call("POST", "/sessions", body)
-    expect(reply).toMatchObject({ status: 400, body: { error: { code: "missing_parameter", param, message: expect.any(String) } } })
+    expect(reply).toMatchObject({ status: 422, body: { error: { code: "missing_parameter", param, message: expect.any(String) } } })
   })
 
   it.each([
@@ -182,15 +182,15 @@ describe("validation", () => {
     ["an unknown payment type", { payment_types: ["bitcoin"] }, 422, "invalid_payment_type", "payment_types"],
     ["konbini in USD", { currency: "USD", payment_types: ["konbini"] }, 422, "invalid_payment_type", "payment_types"],
     ["paypay in EUR", { currency: "EUR", payment_types: ["paypay"] }, 422, "invalid_payment_type", "payment_types"],
-    ["a negative amount", { amount: -5 }, 400, "invalid_parameter", "amount"],
-    ["a zero amount", { amount: 0 }, 400, "invalid_parameter", "amount"],
-    ["a fractional amount", { amount: 10.5 }, 400, "invalid_parameter", "amount"],
-    ["a non-numeric amount", { amount: "lots" }, 400, "invalid_parameter", "amount"],
-    ["a relative return_url", { return_url: "/done" }, 400, "invalid_parameter", "return_url"],
-    ["an unknown locale", { default_locale: "fr" }, 400, "invalid_parameter", "default_locale"],
-    ["expires_in_seconds over a day", { expires_in_seconds: 86_401 }, 400, "invalid_parameter", "expires_in_seconds"],
-    ["a metadata key over 30 characters", { metadata: { ["k".repeat(31)]: "v" } }, 400, "invalid_parameter", "metadata"],
-    ["capture neither auto nor manual", { payment_data: { capture: "later" } }, 400, "invalid_parameter", "payment_data[capture]"],
+    ["a negative amount", { amount: -5 }, 422, "invalid_parameter", "amount"],
+    ["a zero amount", { amount: 0 }, 422, "invalid_parameter", "amount"],
+    ["a fractional amount", { amount: 10.5 }, 422, "invalid_parameter", "amount"],
+    ["a non-numeric amount", { amount: "lots" }, 422, "invalid_parameter", "amount"],
+    ["a relative return_url", { return_url: "/done" }, 422, "invalid_parameter", "return_url"],
+    ["an unknown locale", { default_locale: "fr" }, 422, "invalid_parameter", "default_locale"],
+    ["expires_in_seconds over a day", { expires_in_seconds: 86_401 }, 422, "invalid_parameter", "expires_in_seconds"],
+    ["a metadata key over 30 characters", { metadata: { ["k".repeat(31)]: "v" } }, 422, "invalid_parameter", "metadata"],
+    ["capture neither auto nor manual", { payment_data: { capture: "later" } }, 422, "invalid_parameter", "payment_data[capture]"],
   ])("refuses %s", async (_case, extra, status, code, param) => {
     const reply = await sandbox.call("POST", "/sessions", { ...SESSION, ...extra })
     expect(reply).toMatchObject({ status, body: { error: { code, param } } })

@@ -1,6 +1,7 @@
 import type { CardField } from "../card"
 import type { Locale } from "../constants"
 import { isKonbiniStore, isPaymentType, kindOf, KONBINI_STORE_NAMES, PAYMENT_TYPES } from "../payment-types"
+import { chargeFor } from "../pricing"
 import type { SessionRecord } from "../types"
 import { formatAmount } from "./format"
 import { escapeHtml as e, layout } from "./html"
@@ -41,6 +42,16 @@ export function checkoutPage(session: SessionRecord, locale: Locale, state: Chec
   })
 }
 
+/** What the method charges when it is not the session's amount: a fee, tax, or another currency. */
+function chargeLine(session: SessionRecord, type: string, locale: Locale, t: Translate): string {
+  const method = session.payment_methods.find((m) => m.type === type)
+  if (!method) return ""
+  const charge = chargeFor(session, method)
+  if (charge.total === session.amount && charge.currency === session.currency) return ""
+  const fee = charge.payment_method_fee ? ` (${e(t("fee"))} ${e(formatAmount(charge.payment_method_fee, charge.currency, locale))})` : ""
+  return `<p class="hint">${e(t("toPay"))}: <strong data-testid="charge-${e(type)}">${e(formatAmount(charge.total, charge.currency, locale))}</strong>${fee}</p>`
+}
+
 function methodForm(session: SessionRecord, type: string, locale: Locale, t: Translate, state: CheckoutState): string {
   if (!isPaymentType(type)) return ""
   const kind = kindOf(type)
@@ -72,7 +83,7 @@ function methodForm(session: SessionRecord, type: string, locale: Locale, t: Tra
 <input id="email-${e(type)}" name="email" type="email" autocomplete="email" required value="${e(values.email)}"${invalid("email")} data-testid="${e(type)}-email">`
   }
   const label = kind === "wallet" ? t("next") : t("pay")
-  return `<fieldset data-testid="method-${e(type)}"><legend>${e(PAYMENT_TYPES[type].names[locale])}</legend>${error}
+  return `<fieldset data-testid="method-${e(type)}"><legend>${e(PAYMENT_TYPES[type].names[locale])}</legend>${chargeLine(session, type, locale, t)}${error}
 <form method="post" action="${e(sessionPath(session, "/pay", locale))}"><input type="hidden" name="payment_type" value="${e(type)}">${fields}
 <button type="submit" data-testid="pay-${e(type)}">${e(label)}</button></form></fieldset>`
 }

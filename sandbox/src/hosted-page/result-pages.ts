@@ -1,4 +1,4 @@
-import type { Locale } from "../constants"
+import { PaymentStatus, type Locale } from "../constants"
 import { isKonbiniStore, isPaymentType, KONBINI_STORE_NAMES, PAYMENT_TYPES } from "../payment-types"
 import type { Payment, SessionRecord } from "../types"
 import { backToMerchantForm, sessionPath, summary } from "./checkout-page"
@@ -30,7 +30,7 @@ export function awaitingPage(session: SessionRecord | null, payment: Payment, lo
     [t("store"), store, "store"],
     [t("receipt"), d.receipt, "receipt"],
     [t("confirmation"), d.confirmation_code, "confirmation-code"],
-    [t("bankName"), d.bank_name ? `${d.bank_name} ${d.branch_name}` : null, "bank-name"],
+    [t("bankName"), d.bank_name ? `${d.bank_name} ${d.account_branch_name}` : null, "bank-name"],
     [t("account"), d.account_number ? `${d.account_type} ${d.account_number}` : null, "account-number"],
     [t("accountName"), d.account_name, "account-name"],
     [t("transferId"), d.order_id, "transfer-reference"],
@@ -51,7 +51,25 @@ export function awaitingPage(session: SessionRecord | null, payment: Payment, lo
     body: `${head}<h2 data-testid="awaiting-title">${e(t("awaitingTitle"))}</h2><p>${e(method)}: ${e(t("awaitingText"))}</p>
 <dl>${list}</dl>
 ${typeof d.instructions_url === "string" && session ? `<p><a href="${e(d.instructions_url)}" data-testid="instructions-link">${e(t("instructions"))}</a></p>` : ""}
+${typeof d.payment_url === "string" && payment.status === PaymentStatus.Authorized ? `<p><a href="${e(d.payment_url)}" data-testid="pay-easy-online">${e(t("payOnline"))}</a></p>` : ""}
 ${returnTo ? linkButton(returnTo, t("returnToShop"), "return-to-shop") : ""}`,
+  })
+}
+
+/** Pay-easy's payment_url: online banking, where a button stands in for the bank's login. */
+export function payEasyOnlinePage(payment: Payment, locale: Locale): string {
+  const t = translator(locale)
+  const waiting = payment.status === PaymentStatus.Authorized
+  return layout({
+    locale,
+    title: t("payOnline"),
+    localeHref: (l) => `/pay_easy/${encodeURIComponent(payment.id)}?locale=${l}`,
+    body: `<div class="amount" data-testid="amount">${e(formatAmount(payment.total, payment.currency, locale))}</div>
+<h2>${e(t("payOnline"))}</h2>${
+      waiting
+        ? `<form method="post"><button type="submit" data-testid="pay-easy-online-pay">${e(t("pay"))}</button></form>`
+        : `<p data-testid="pay-easy-online-status">${e(t(payment.status === PaymentStatus.Captured ? "completed" : "closedTitle"))}</p>`
+    }`,
   })
 }
 

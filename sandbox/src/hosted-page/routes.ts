@@ -1,19 +1,28 @@
 import type { Params } from "../body"
 import type { CardField } from "../card"
 import type { Controller } from "../control"
-import { PaymentStatus, SessionStatus, type Locale } from "../constants"
+import { PaymentStatus, SessionStatus, type DeclineReason, type Locale } from "../constants"
 import { ApiError } from "../errors"
 import { isPaymentType, kindOf } from "../payment-types"
-import { InvalidCardError, returnUrlFor, type Sessions } from "../sessions"
-import type { Payment, SessionRecord } from "../types"
+import { InvalidCardError, returnUrlFor, type PayResult, type Sessions } from "../sessions"
+import type { SessionRecord } from "../types"
 import { checkoutPage, sessionPath } from "./checkout-page"
 import { dashboardPage } from "./dashboard"
 import { pickLocale, translator, type StringKey } from "./i18n"
-import { awaitingPage, closedPage, notFoundPage, walletPage } from "./result-pages"
+import { awaitingPage, closedPage, notFoundPage, payEasyOnlinePage, walletPage } from "./result-pages"
 
 export type PageResult = { status: number; html?: string; redirect?: string }
 
 const CARD_ERRORS: Record<CardField, StringKey> = { number: "invalidNumber", expiry: "invalidExpiry", cvc: "invalidCvc" }
+const DECLINE_MESSAGES: Record<DeclineReason, StringKey> = {
+  insufficient_funds: "declinedInsufficientFunds",
+  exceeds_limit: "declinedExceedsLimit",
+  bad_verification_value: "declinedBadVerificationValue",
+  card_expired: "declinedCardExpired",
+  card_declined: "declinedCardDeclined",
+  invalid_number: "declinedInvalidNumber",
+  three_d_secure_failed: "declinedThreeDSecure",
+}
 const html = (status: number, page: string): PageResult => ({ status, html: page })
 const redirect = (to: string): PageResult => ({ status: 303, redirect: to })
 
@@ -43,6 +52,7 @@ export function handlePage(sessions: Sessions, control: Controller, method: stri
     if (!payment || kindOf(payment.payment_details.type) !== "cash") return html(404, notFoundPage(pickLocale(requestedLocale, "ja")))
     return html(200, awaitingPage(null, payment, pickLocale(requestedLocale, payment.locale), null))
   }
+  if ((match = path.match(/^\/pay_easy\/([a-z0-9]+)$/))) return payEasyOnline(control, method, match[1], requestedLocale)
   if ((match = path.match(/^\/admin\/payments\/([a-z0-9]+)(\/refund|\/pay|\/expire)?$/))) {
     return dashboard(control, method, match[1], match[2] ?? "", form)
   }
@@ -74,21 +84,33 @@ function pay(sessions: Sessions, session: SessionRecord, locale: Locale, form: P
   const email = values.email?.trim()
   if (kind === "cash" && !session.email && !(email && /^[^\s@]+@[^\s@]+$/.test(email))) return refuse(422, t("invalidEmail"), "email")
   const card = kind === "card" ? { number: values.card_number ?? "", expiry: values.expiry ?? "", cvc: values.cvc ?? "" } : undefined
-  let payment: Payment
+  let result: PayResult
   try {
-    payment = sessions.pay(session.id, { type, card, store: values.store, email })
+    result = sessions.pay(session.id, { type, card, store: values.store, email })
   } catch (error) {
     // The page names the wrong field, in the customer's language.
     if (error instanceof InvalidCardError) return refuse(422, t(CARD_ERRORS[error.field]), error.field)
     if (error instanceof ApiError && error.status < 500) return refuse(error.status, error.message)
     throw error
   }
-  if (payment.status === PaymentStatus.Failed) return refuse(402, t(kind === "card" ? "declined" : "failed"), kind === "card" ? "number" : undefined)
+  // Declined: the message says why, and the customer may try again (or go back to the merchant).
+  if (result.declined) return refuse(402, t(kind === "card" ? DECLINE_MESSAGES[result.declined] : "failed"), kind === "card" ? "number" : undefined)
   return kind === "cash" ? redirect(sessionPath(session, "", locale)) : redirect(returnUrlFor(session))
 }
 
-function dashboard(control: Controller, method: string, id: string, action: string, form: Params): PageResult | null {
+/** Pay-easy's online banking: paying there is the customer paying, as at an ATM. */
+function payEasyOnline(control: Controller, method: string, id: string, requestedLocale: string | null): PageResult | null {
   const payment = find(() => control.payment(id))
+  if (!payment || payment.payment_details.type !== "pay_easy") return html(404, notFoundPage(pickLocale(requestedLocale, "ja")))
+  const locale = pickLocale(requestedLocale, payment.locale)
+  if (method === "GET") return html(200, payEasyOnlinePage(payment, locale))
+  if (method !== "POST") return null
+  if (payment.status === PaymentStatus.Authorized) control.payPayment(id)
+  return redirect(`/pay_easy/${encodeURIComponent(id)}?locale=${locale}`)
+}
+
+function dashboard(control: Controller, method: string, id: string, action: string, form: Params): PageResult | null {
+  const payment = find(() => control.dashboardPayment(id))
   if (!payment) return html(404, notFoundPage("en"))
   if (method === "GET" && action === "") return html(200, dashboardPage(payment))
   if (method !== "POST" || action === "") return null
@@ -97,7 +119,7 @@ function dashboard(control: Controller, method: string, id: string, action: stri
     if (action === "/pay") control.payPayment(id)
     if (action === "/expire") control.expirePayment(id)
   } catch (error) {
-    if (error instanceof ApiError && error.status < 500) return html(error.status, dashboardPage(control.payment(id), error.message))
+    if (error instanceof ApiError && error.status < 500) return html(error.status, dashboardPage(control.dashboardPayment(id), error.message))
     throw error
   }
   return redirect(`/admin/payments/${encodeURIComponent(id)}`)

@@ -6,6 +6,7 @@ import { spawn } from "node:child_process"
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { faultTable } from "./lib/fault-table.mjs"
 import { startPostgres } from "./lib/postgres.mjs"
 
 const root = new URL("..", import.meta.url).pathname
@@ -13,6 +14,8 @@ const reportDir = join(root, "reports")
 const reportFile = join(reportDir, "jest.json")
 mkdirSync(reportDir, { recursive: true })
 rmSync(reportFile, { force: true })
+const faultDir = join(reportDir, "fault-suite")
+rmSync(faultDir, { recursive: true, force: true })
 
 const dataDir = mkdtempSync(join(tmpdir(), "komoju-test-pg-"))
 const postgres = await startPostgres({
@@ -67,5 +70,7 @@ try {
 } catch {
   summary = "0 passed, 1 failed"
 }
+const faults = faultTable(faultDir)
+if (faults) console.log(`\nFault suite (reports/fault-suite/table.md):\n${faults}\n`)
 console.log(summary)
 process.exit(code)

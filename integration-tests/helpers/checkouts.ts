@@ -5,7 +5,7 @@ import { orderOfCart, type OrderState } from "./medusa-state"
 import type { SandboxControl } from "./sandbox-control"
 import type { Shopper } from "./shopper"
 
-export type CheckoutKind = "card" | "card_manual" | "konbini_paid" | "konbini_expired" | "dashboard_refund"
+export type CheckoutKind = "card" | "card_manual" | "konbini_paid" | "konbini_expired" | "konbini_cancelled" | "dashboard_refund"
 
 export type Checkout = {
   kind: CheckoutKind
@@ -43,14 +43,36 @@ export class Checkouts {
   }
 
   /** The shopper pays on KOMOJU's page; with `returned`, they come back and complete the cart. */
-  async pay(kind: CheckoutKind, returned: boolean): Promise<Checkout> {
+  async pay(kind: CheckoutKind, returnedToShop: boolean): Promise<Checkout> {
+    let returned = returnedToShop
     const { shopper, komoju, store } = this.deps
     const cart = await shopper.fillCart(store.regions.jp, [{ handle: "matcha", quantity: 1 }])
-    const started = await shopper.startPayment(cart.id)
+    // A held card authorization: the admin's capture mode applies to sessions created while it is set.
+    if (kind === "card_manual") await this.deps.api.post("/admin/komoju/settings", { capture_mode: "manual" }, this.deps.admin)
+    let started
+    try {
+      started = await shopper.startPayment(cart.id)
+    } finally {
+      if (kind === "card_manual") await this.deps.api.post("/admin/komoju/settings", { capture_mode: null }, this.deps.admin)
+    }
     const paymentType = kind.startsWith("konbini") ? "konbini" : "credit_card"
     const { payment } = await komoju.complete(started.komojuSessionId, { payment_type: paymentType })
-    if (returned || kind === "card_manual") await shopper.completeCheckout(cart.id)
-    return { kind, cartId: cart.id, komojuSessionId: started.komojuSessionId, komojuPaymentId: payment.id, returned }
+    if (kind === "card_manual") returned = true
+    const checkout = { kind, cartId: cart.id, komojuSessionId: started.komojuSessionId, komojuPaymentId: payment.id, returned }
+    if (returned) await this.completeAsShopper(checkout)
+    return checkout
+  }
+
+  /** The shopper back on the shop: completing the cart places the order (or finds it placed). */
+  async completeAsShopper(checkout: Checkout) {
+    checkout.returned = true
+    return this.deps.shopper.completeCheckout(checkout.cartId)
+  }
+
+  /** Medusa's refunds of the cart's order so far, in major units. */
+  async medusaRefunded(cartId: string): Promise<number> {
+    const order = await this.order(cartId)
+    return (order?.payments ?? []).flatMap((p) => p.refunds).reduce((sum, r) => sum + Number(r.amount), 0)
   }
 
   /** What happens after payment: a capture in the admin, the counter, the deadline, a dashboard refund. */
@@ -78,12 +100,16 @@ export class Checkouts {
   }
 
   /** Why a checkout did not end as it must, or undefined when it did. */
-  async verify(checkout: Checkout): Promise<string | undefined> {
+  async verify(checkout: Checkout, expectedRefunds?: number[]): Promise<string | undefined> {
     const order = await this.order(checkout.cartId)
     const payment: Payment = this.deps.komoju.payment(checkout.komojuPaymentId)
     if (!order) return "no order"
-    if (checkout.kind === "konbini_expired") {
-      return order.status === "canceled" && payment.status === "expired" ? undefined : `order ${order.status}, KOMOJU ${payment.status}`
+    const lapsed = { konbini_expired: "expired", konbini_cancelled: "cancelled" } as Partial<Record<CheckoutKind, string>>
+    if (lapsed[checkout.kind]) {
+      return order.status === "canceled" && payment.status === lapsed[checkout.kind] ? undefined : `order ${order.status}, KOMOJU ${payment.status}`
+    }
+    if (checkout.kind === "card_manual" && this.deps.komoju.sandbox.session(checkout.komojuSessionId)?.payment_data.capture !== "manual") {
+      return "the card was not held for a manual capture"
     }
     const captures = order.payments.flatMap((p) => p.captures ?? [])
     if (captures.length !== 1) return `${captures.length} captures in Medusa`
@@ -92,6 +118,9 @@ export class Checkouts {
     const komojuRefunds = payment.refunds.map((r) => r.amount).sort((a, b) => a - b)
     if (JSON.stringify(medusaRefunds) !== JSON.stringify(komojuRefunds)) {
       return `Medusa refunds ${JSON.stringify(medusaRefunds)}, KOMOJU refunds ${JSON.stringify(komojuRefunds)}`
+    }
+    if (expectedRefunds && JSON.stringify(medusaRefunds) !== JSON.stringify(expectedRefunds)) {
+      return `refunds ${JSON.stringify(medusaRefunds)}, the admin asked for ${JSON.stringify(expectedRefunds)}`
     }
     return undefined
   }

@@ -24,6 +24,7 @@ const ADDRESS = {
  * storefront helper, exactly as a storefront would call Medusa.
  */
 export class Shopper {
+  private static carts = 0
   readonly sdk: Medusa
 
   constructor(baseUrl: string, publishableKey: string) {
@@ -36,7 +37,9 @@ export class Shopper {
     items: { handle: string; quantity: number }[],
     countryCode = "jp"
   ): Promise<HttpTypes.StoreCart> {
-    const { cart } = await this.sdk.store.cart.create({ region_id: regionId, email: "buyer@example.jp" })
+    // One e-mail per cart: Medusa refuses two guest customers created at once for one address.
+    const email = `buyer+${++Shopper.carts}@example.jp`
+    const { cart } = await this.sdk.store.cart.create({ region_id: regionId, email })
     for (const item of items) {
       const { products } = await this.sdk.store.product.list({ handle: item.handle, region_id: regionId })
       await this.sdk.store.cart.createLineItem(cart.id, {

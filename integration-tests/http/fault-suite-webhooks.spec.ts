@@ -193,7 +193,7 @@ medusaIntegrationTestRunner({
     })
 
     it("the logs of the whole suite hold no secret key, webhook secret, signature, e-mail or card number", () => {
-      const found = secretsIn(logs.text(), ["sk_test_sandbox", "whsec_sandbox", "buyer@example.jp", "4111111111111111", ...sentSignatures])
+      const found = secretsIn(logs.text(), ["sk_test_sandbox", "whsec_sandbox", "@example.jp", "4111111111111111", ...sentSignatures])
       figures.add({ check: `log lines without secrets, signatures, e-mails or card numbers (${logs.count()} lines)`, tried: logs.count(), held: logs.count() - found.length })
       expect(found).toEqual([])
     })

@@ -43,9 +43,14 @@ export function PaymentTypeChecklist({ types, selected, onToggle, testIdPrefix, 
               <Text size="xsmall" className="text-ui-fg-muted">
                 {t("komoju.settings.paymentTypes.currencies", { list: type.currencies.join(", ") })}
               </Text>
-              {(type.cash || (currency && !acceptsCurrency(type, currency))) && (
+              {(type.cash || type.retired || (currency && !acceptsCurrency(type, currency))) && (
                 <div className="flex flex-wrap gap-1">
                   {type.cash && <Badge size="2xsmall">{t("komoju.settings.paymentTypes.cash")}</Badge>}
+                  {type.retired && (
+                    <Badge size="2xsmall" color="red">
+                      {t("komoju.settings.paymentTypes.retired")}
+                    </Badge>
+                  )}
                   {currency && !acceptsCurrency(type, currency) && (
                     <Badge size="2xsmall" color="orange">
                       {t("komoju.settings.paymentTypes.notIn", { currency: currency.toUpperCase() })}

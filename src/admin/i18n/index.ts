@@ -9,6 +9,8 @@ const en = {
     settings: {
       title: "KOMOJU",
       subtitle: "Payment methods, checkout options and the webhook for KOMOJU's hosted payment page.",
+      unsupportedCurrency:
+        "Region {{name}} sells in {{currency}}, which KOMOJU does not accept: its shoppers cannot pay with KOMOJU. Give it another payment provider, or a currency KOMOJU takes.",
       mode: { test: "Test mode", live: "Live mode" },
       save: "Save",
       discard: "Discard changes",
@@ -25,6 +27,7 @@ const en = {
         defaultAll: "Default from medusa-config.ts: every method active on your KOMOJU account.",
         useDefault: "Use default",
         cash: "Cash",
+        retired: "Retired by KOMOJU",
         currencies: "Currencies: {{list}}",
         notIn: "Not available in {{currency}}",
       },
@@ -99,6 +102,9 @@ const en = {
       },
       receipt: "Receipt number",
       confirmationCode: "Confirmation code",
+      bankAccount: "Bank account",
+      transferReference: "Transfer reference",
+      payEasyNumbers: "Biller / customer / confirmation no.",
       deadline: "Pay by",
       instructions: "Payment instructions",
       openInstructions: "Open",
@@ -147,6 +153,8 @@ const ja: typeof en = {
     settings: {
       title: "KOMOJU",
       subtitle: "KOMOJU 決済ページの決済方法、チェックアウト設定、Webhook。",
+      unsupportedCurrency:
+        "リージョン {{name}} の通貨 {{currency}} は KOMOJU で扱えないため、このリージョンのお客様は KOMOJU で支払えません。別の決済プロバイダーを設定するか、KOMOJU が扱う通貨にしてください。",
       mode: { test: "テストモード", live: "本番モード" },
       save: "保存",
       discard: "変更を破棄",
@@ -163,6 +171,7 @@ const ja: typeof en = {
         defaultAll: "medusa-config.ts のデフォルト：KOMOJU アカウントで有効なすべての決済方法。",
         useDefault: "デフォルトに戻す",
         cash: "現金払い",
+        retired: "KOMOJU で終了",
         currencies: "対応通貨：{{list}}",
         notIn: "{{currency}} では利用できません",
       },
@@ -237,6 +246,9 @@ const ja: typeof en = {
       },
       receipt: "受付番号",
       confirmationCode: "確認番号",
+      bankAccount: "振込先口座",
+      transferReference: "振込依頼人番号",
+      payEasyNumbers: "収納機関番号 / お客様番号 / 確認番号",
       deadline: "支払期限",
       instructions: "お支払い方法の案内",
       openInstructions: "開く",

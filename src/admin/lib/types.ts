@@ -24,7 +24,13 @@ export type KomojuSettings = {
   scopes: KomojuScope[]
 }
 
-export type StoreRegion = { id: string; name: string; currency_code: string }
+export type StoreRegion = {
+  id: string
+  name: string
+  currency_code: string
+  /** Whether the currency is one of KOMOJU's: a region in another cannot pay through KOMOJU. */
+  komoju_accepts_currency: boolean
+}
 
 export type KomojuWebhookHealth = {
   /** Where KOMOJU must post, relative to the backend (`/hooks/payment/komoju_<id>`). */
@@ -92,5 +98,14 @@ export type KomojuPaymentDetails = {
   receipt?: string
   confirmation_code?: string
   instructions_url?: string
+  bank_name?: string
+  account_branch_name?: string
+  account_type?: string
+  account_number?: string
+  order_id?: string
+  bank_id?: string
+  customer_id?: string
+  confirmation_id?: string
+  payment_url?: string
   payment_deadline?: string | null
 }

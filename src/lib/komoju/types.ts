@@ -55,9 +55,14 @@ export type KomojuPayment = {
   created_at?: string
 }
 
+/** A method a session offers; `currency`/`amount`/`exchange_rate` when it charges in another currency. */
 export type KomojuPaymentMethod = {
   type: string
   brands?: Record<string, string>
+  currency?: string
+  amount?: number
+  exchange_rate?: number
+  customer_fee?: number
   [key: string]: unknown
 }
 

@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import {
+  isKomojuPaymentType,
   KomojuCaptureMode,
   KomojuLocales,
   SESSION_EXPIRY_MAX_SECONDS,
@@ -112,6 +113,11 @@ function findOptionProblems(o: Record<string, unknown>): string[] {
       problems.push(
         "`paymentTypes` must be a non-empty list of KOMOJU payment types such as [\"credit_card\", \"konbini\"] (omit it to offer every active method)"
       )
+    } else {
+      const unknown = types.filter((t) => !isKomojuPaymentType(t))
+      if (unknown.length) {
+        problems.push(`\`paymentTypes\` has types KOMOJU does not know: ${unknown.join(", ")} (Apple Pay is part of credit_card)`)
+      }
     }
   }
   if (

@@ -23,6 +23,11 @@ export function medusaRefundIdOf(refund: KomojuRefund): string | undefined {
  * the Medusa refund id as its description and idempotency key, so it is found again by
  * id (never by amount): in KOMOJU's answer, in a read-back when the answer was lost, and
  * by the webhook it triggers, which must not record it a second time.
+ *
+ * The payment is read first. A refund an earlier Medusa refund made that Medusa does
+ * not record yet (still in flight, or made though Medusa saw it fail) means a refund now
+ * could be a second one: it is refused until that one is recorded, which the webhook or
+ * the reconciliation does within minutes.
  */
 export async function makeRefund(
   client: KomojuClient,
@@ -34,14 +39,19 @@ export async function makeRefund(
 ): Promise<KomojuSessionData> {
   const refundId = medusaRefundId ?? `unkeyed-${randomUUID()}`
   const description = `${MEDUSA_REFUND_DESCRIPTION_PREFIX}${refundId}`
-  let payment: KomojuPayment
-  try {
-    payment = await client.refundPayment(paymentId, { amount, description }, { idempotencyKey: refundId })
-  } catch (error) {
-    const now = await readBackAfter(error, () => client.retrievePayment(paymentId))
-    if (!findByDescription(now, description)) throw explainRefusal(error, now)
-    log.warn(`KOMOJU refund for Medusa refund ${refundId} of payment ${paymentId} was made though its answer was lost; recorded`)
-    payment = now
+  const komojuAmount = amountInChargedCurrency(data, paymentId, amount)
+  const before = await client.retrievePayment(paymentId)
+  let payment: KomojuPayment = before
+  if (!findByDescription(before, description)) {
+    refuseWhileUnrecorded(before, data, refundId)
+    if (isCashPayment(before)) throw cashRefundError(before)
+    try {
+      payment = await client.refundPayment(paymentId, { amount: komojuAmount, description }, { idempotencyKey: refundId })
+    } catch (error) {
+      payment = await readBackAfter(error, () => client.retrievePayment(paymentId))
+      if (!findByDescription(payment, description)) throw error
+      log.warn(`KOMOJU refund for Medusa refund ${refundId} of payment ${paymentId} was made though its answer was lost; recorded`)
+    }
   }
   const made = findByDescription(payment, description)
   if (!made) {
@@ -52,6 +62,17 @@ export async function makeRefund(
   }
   log.info(`KOMOJU payment ${paymentId} refunded ${made.amount} ${made.currency} (KOMOJU refund ${made.id}, Medusa refund ${refundId}, payment session ${data.session_id})`)
   return recorded(withPayment(data, payment), made.id)
+}
+
+function refuseWhileUnrecorded(payment: KomojuPayment, data: KomojuSessionData, refundId: string): void {
+  const recordedIds = new Set(data.komoju_refunds_recorded ?? [])
+  const unrecorded = (payment.refunds ?? []).find((refund) => medusaRefundIdOf(refund) && !recordedIds.has(refund.id))
+  if (!unrecorded) return
+  throw new MedusaError(
+    MedusaError.Types.CONFLICT,
+    `KOMOJU refund ${unrecorded.id} of payment ${payment.id}, made for Medusa refund ${medusaRefundIdOf(unrecorded)}, is not recorded in Medusa yet; ` +
+      `Medusa refund ${refundId} was not sent, so that nothing is refunded twice. Try again in a few minutes, once it appears on the order.`
+  )
 }
 
 /**
@@ -81,6 +102,22 @@ export function recordRefund(
   return recorded(withPayment(data, payment), refund.id)
 }
 
+/**
+ * KOMOJU refunds in the currency it charged. Mostly that is the session's; a payment
+ * charged in another (an exchange rate on the hosted page) can be refunded here only
+ * as a whole, what KOMOJU charged: a part would need an exchange rate Medusa does not
+ * have. KOMOJU's dashboard can refund a part; it then appears in Medusa by itself.
+ */
+function amountInChargedCurrency(data: KomojuSessionData, paymentId: string, amount: number): number {
+  const charged = data.komoju_payment_currency
+  if (!charged || charged === data.currency) return amount
+  if (amount === data.amount && !data.amount_refunded && data.komoju_payment_amount) return data.komoju_payment_amount
+  throw new MedusaError(
+    MedusaError.Types.NOT_ALLOWED,
+    `KOMOJU charged payment ${paymentId} in ${charged}, not ${data.currency}: refund it in full here, or a part of it in KOMOJU's dashboard (the refund then appears in Medusa by itself)`
+  )
+}
+
 function recorded(data: KomojuSessionData, refundId: string): KomojuSessionData {
   const ids = new Set(data.komoju_refunds_recorded ?? [])
   ids.add(refundId)
@@ -91,9 +128,8 @@ function findByDescription(payment: KomojuPayment, description: string): KomojuR
   return (payment.refunds ?? []).find((refund) => refund.description === description)
 }
 
-/** The refusal in words a merchant can act on, decided from the payment KOMOJU holds. */
-function explainRefusal(error: unknown, payment: KomojuPayment): unknown {
-  if (!isCashPayment(payment)) return error
+/** Cash methods are refunded to a bank account, which KOMOJU's refund API cannot do. */
+function cashRefundError(payment: KomojuPayment): MedusaError {
   return new MedusaError(
     MedusaError.Types.NOT_ALLOWED,
     `KOMOJU cannot refund this ${payment.payment_details?.type} payment (${payment.id}) through its API: ` +

@@ -51,16 +51,40 @@ export type KomojuSessionData = {
   komoju_refunds_recorded?: string[]
 }
 
-/** The parts of KOMOJU's `payment_details` a merchant needs; nothing personal. */
+/**
+ * The parts of KOMOJU's `payment_details` a shopper needs to pay and a merchant needs to
+ * recognise the payment (field names as in KOMOJU's SDK); nothing personal: the account
+ * a bank transfer goes to is KOMOJU's, not the shopper's.
+ */
 export type KomojuPaymentSummary = {
+  /** Card. */
   brand?: string
   last_four_digits?: string
+  /** Konbini. */
   store?: string
   receipt?: string
   confirmation_code?: string
   instructions_url?: string
+  /** Bank transfer. */
+  bank_name?: string
+  account_branch_name?: string
+  account_type?: string
+  account_number?: string
+  account_name?: string
+  order_id?: string
+  /** Pay-easy. */
+  bank_id?: string
+  customer_id?: string
+  confirmation_id?: string
+  payment_url?: string
   payment_deadline?: string | null
 }
+
+const SUMMARY_FIELDS = [
+  "brand", "last_four_digits", "store", "receipt", "confirmation_code", "instructions_url",
+  "bank_name", "account_branch_name", "account_type", "account_number", "account_name", "order_id",
+  "bank_id", "customer_id", "confirmation_id", "payment_url",
+] as const satisfies readonly (keyof KomojuPaymentSummary)[]
 
 export function readSessionData(data: Record<string, unknown> | undefined): KomojuSessionData {
   if (!data || typeof data.komoju_session_id !== "string") {
@@ -89,12 +113,7 @@ export function withPayment(
 ): KomojuSessionData {
   const details = payment.payment_details ?? undefined
   const summary: KomojuPaymentSummary = dropEmpty({
-    brand: details?.brand,
-    last_four_digits: details?.last_four_digits,
-    store: details?.store,
-    receipt: details?.receipt,
-    confirmation_code: details?.confirmation_code,
-    instructions_url: details?.instructions_url,
+    ...Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, textOf(details?.[field])])),
     payment_deadline: payment.payment_deadline ?? undefined,
   })
   return {
@@ -112,6 +131,10 @@ export function withPayment(
       created_at: refund.created_at,
     })),
   }
+}
+
+function textOf(value: unknown): string | undefined {
+  return typeof value === "string" || typeof value === "number" ? String(value) : undefined
 }
 
 function dropEmpty<T extends object>(value: T): T {

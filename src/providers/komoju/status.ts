@@ -54,7 +54,9 @@ const UNFINISHED: ReadonlySet<string> = new Set([KomojuPaymentStatus.Pending, Ko
 
 /**
  * Why a KOMOJU session is not the one Medusa asked for, if it is not: another amount or
- * currency on the session, or a payment of another amount. Pure.
+ * currency on the session, or a payment of another amount. A method may charge in
+ * another currency (the session then lists that currency and amount for it); such a
+ * payment must be for exactly what the session showed the shopper. Pure.
  */
 export function sessionMismatch(
   asked: { amount: number; currency: string },
@@ -65,10 +67,16 @@ export function sessionMismatch(
     return `asked ${wanted}, session holds ${session.amount} ${session.currency}`
   }
   const payment = session.payment
-  if (payment && (payment.amount !== asked.amount || payment.currency !== asked.currency)) {
-    return `asked ${wanted}, payment holds ${payment.amount} ${payment.currency}`
+  if (!payment) return undefined
+  if (payment.currency === asked.currency) {
+    return payment.amount === asked.amount ? undefined : `asked ${wanted}, payment holds ${payment.amount} ${payment.currency}`
   }
-  return undefined
+  const offered = session.payment_methods.find(
+    (method) => method.type === payment.payment_details?.type && method.currency === payment.currency
+  )
+  return offered && offered.amount === payment.amount
+    ? undefined
+    : `asked ${wanted}, payment holds ${payment.amount} ${payment.currency}${offered ? `; the session offered ${offered.amount} ${offered.currency}` : ", a currency the session did not offer"}`
 }
 
 export function isCashPayment(payment: KomojuPayment): boolean {

@@ -1,5 +1,6 @@
 import Medusa from "@medusajs/js-sdk"
 import {
+  paymentInstructions,
   completeKomojuCheckout,
   KomojuCheckoutError,
   readKomojuReturn,
@@ -153,3 +154,42 @@ describe("completeKomojuCheckout", () => {
     await expect(completeKomojuCheckout(sdk, "cart_1")).resolves.toMatchObject({ status: "failed", message: "declined" })
   })
 })
+
+describe("paymentInstructions", () => {
+  it("reads a bank transfer's account and reference, with KOMOJU's field names", () => {
+    expect(
+      paymentInstructions({
+        payment_type: "bank_transfer",
+        payment_details: {
+          bank_name: "サンドボックス銀行",
+          account_branch_name: "本店営業部",
+          account_type: "普通",
+          account_number: "1234567",
+          account_name: "コモジュ",
+          order_id: "12345678",
+          instructions_url: "https://komoju.test/instructions/pay_1",
+          payment_deadline: "2026-12-15T14:59:59Z",
+        },
+      })
+    ).toEqual({
+      paymentType: "bank_transfer",
+      bankTransfer: { bankName: "サンドボックス銀行", branchName: "本店営業部", accountType: "普通", accountNumber: "1234567", accountName: "コモジュ", reference: "12345678" },
+      instructionsUrl: "https://komoju.test/instructions/pay_1",
+      paymentDeadline: "2026-12-15T14:59:59Z",
+    })
+  })
+
+  it("reads Pay-easy's numbers and payment page", () => {
+    expect(
+      paymentInstructions({
+        payment_type: "pay_easy",
+        payment_details: { bank_id: "58191", customer_id: "123456789012", confirmation_id: "12345678", payment_url: "https://komoju.test/pay_easy/pay_1" },
+      })
+    ).toEqual({
+      paymentType: "pay_easy",
+      payEasy: { billerNumber: "58191", customerNumber: "123456789012", confirmationNumber: "12345678" },
+      instructionsUrl: "https://komoju.test/pay_easy/pay_1",
+    })
+  })
+})
+

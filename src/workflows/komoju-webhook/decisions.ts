@@ -5,7 +5,7 @@ import {
   type KomojuRefund,
   type KomojuSession,
 } from "../../lib/komoju"
-import { toMinorUnits } from "../../providers/komoju/money"
+import { decimalDigits, toMinorUnits } from "../../providers/komoju/money"
 import { medusaRefundIdOf } from "../../providers/komoju/refunds"
 import { isCashPayment } from "../../providers/komoju/status"
 import type { CheckoutState } from "./checkout-state"
@@ -124,7 +124,12 @@ export function refundsToRecord(payment: KomojuPayment, medusaPayment: NonNullab
  */
 export function medusaAmountOf(refund: KomojuRefund, payment: KomojuPayment, medusa: CheckoutState): number {
   const currency = medusa.currencyCode
-  if (payment.currency === currency.toUpperCase()) return refund.amount
+  // KOMOJU refunds count against its total (method fee and tax included); Medusa can
+  // record no more than it captured.
+  const outstanding = medusa.payment
+    ? Math.round((medusa.payment.capturedAmount - medusa.payment.refundedAmount) * 10 ** decimalDigits(currency))
+    : Infinity
+  if (payment.currency === currency.toUpperCase()) return Math.min(refund.amount, outstanding)
   const asked = toMinorUnits(medusa.amount, currency)
   const total = payment.total || payment.amount
   const pending = medusa.payment ? refundsToRecord(payment, medusa.payment) : []

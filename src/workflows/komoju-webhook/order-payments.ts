@@ -1,7 +1,7 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { komojuAccount } from "../../lib/komoju-provider-config"
-import { syncKomojuPayment } from "./sync-payment"
+import { isSyncing, syncKomojuPayment } from "./sync-payment"
 
 const KOMOJU_PROVIDER = /^pp_komoju_(.+)$/
 
@@ -22,7 +22,7 @@ export async function settleKomojuPaymentsOfOrder(container: MedusaContainer, or
   for (const session of sessions) {
     const provider = session?.provider_id?.match(KOMOJU_PROVIDER)?.[1]
     const komojuSessionId = session?.data?.komoju_session_id
-    if (!session || !provider || typeof komojuSessionId !== "string") continue
+    if (!session || !provider || typeof komojuSessionId !== "string" || isSyncing(session.id)) continue
     const { client } = komojuAccount(config, provider, logger)
     const komojuSession = await client.retrieveSession(komojuSessionId)
     await syncKomojuPayment(container, client, session.id, { session: komojuSession, payment: komojuSession.payment }, `KOMOJU payment of cancelled order ${orderId}`)

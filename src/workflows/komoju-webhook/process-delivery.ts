@@ -1,6 +1,7 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { KomojuError, type KomojuPayment } from "../../lib/komoju"
+import { errorMessage } from "../../lib/error-message"
 import { komojuAccount } from "../../lib/komoju-provider-config"
 import { KOMOJU_MODULE } from "../../modules/komoju"
 import type { DeliveryRow, KomojuModuleService } from "../../modules/komoju/service"
@@ -28,7 +29,7 @@ export async function processKomojuDelivery(container: MedusaContainer, delivery
     await komoju.finishDelivery(delivery.id, {})
     return "processed"
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = errorMessage(error)
     logger.warn(`${about} failed (attempt ${delivery.attempts}), to be processed again: ${reason}`)
     await komoju.finishDelivery(delivery.id, { error: reason })
     return "failed"

@@ -1,5 +1,6 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { errorMessage } from "../../lib/error-message"
 import { komojuAccount, komojuProviders } from "../../lib/komoju-provider-config"
 import { KOMOJU_MODULE } from "../../modules/komoju"
 import type { KomojuModuleService } from "../../modules/komoju/service"
@@ -70,7 +71,7 @@ export async function reconcileKomojuSessions(
           if (steps.length) totals.repaired++
         } catch (error) {
           totals.failed++
-          logger.warn(`${about} failed: ${(error as Error).message}`)
+          logger.warn(`${about} failed: ${errorMessage(error)}`)
         }
       })
       if (sessions.length < pageSize) break
@@ -106,7 +107,7 @@ export async function sweepKomojuRefunds(
           if ((await syncKomojuPayment(container, client, medusaSessionId, { payment }, about)).length) totals.repaired++
         } catch (error) {
           totals.failed++
-          logger.warn(`${about} failed: ${(error as Error).message}`)
+          logger.warn(`${about} failed: ${errorMessage(error)}`)
         }
       }
       if (page >= list.last_page || !list.data.length) break

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks"
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
 import { cancelOrderWorkflow, processPaymentWorkflow, refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
@@ -23,15 +24,40 @@ type Sync = {
   about: string
 }
 
+/** The payment sessions this async flow is syncing (an order cancellation a sync started calls back in). */
+const syncing = new AsyncLocalStorage<ReadonlySet<string>>()
+
+/** Whether this flow is already syncing the payment session (its caller's loop carries on). */
+export function isSyncing(medusaSessionId: string): boolean {
+  return syncing.getStore()?.has(medusaSessionId) ?? false
+}
+
 /**
  * Brings one Medusa payment session in line with what KOMOJU holds for it, step by
  * step: each step is decided from both states read afresh (`decideNextStep`), done
- * through Medusa's own workflows, and the loop ends when they agree. Every step is
- * safe to repeat; the ones that would move money or write refunds twice run under the
- * cart's lock, the same key Medusa's cart completion and payment processing take,
- * and decide again once they hold it. Returns the steps taken.
+ * through Medusa's own workflows, and the loop ends when they agree. Syncs of one
+ * payment session run one at a time (two deliveries of one change arrive together);
+ * the steps that place, cancel or refund also take the cart's lock, the key Medusa's
+ * cart completion and payment processing take. Returns the steps taken.
  */
 export async function syncKomojuPayment(
+  container: MedusaContainer,
+  client: KomojuClient,
+  medusaSessionId: string,
+  attempt: KomojuAttempt,
+  about: string
+): Promise<string[]> {
+  // Re-entered from the order cancellation this sync started: the outer loop carries on.
+  if (isSyncing(medusaSessionId)) return []
+  const inProgress = new Set([...(syncing.getStore() ?? []), medusaSessionId])
+  return container.resolve(Modules.LOCKING).execute(
+    `komoju-sync:${medusaSessionId}`,
+    () => syncing.run(inProgress, () => runSync(container, client, medusaSessionId, attempt, about)),
+    { timeout: LOCK_TIMEOUT_SECONDS }
+  )
+}
+
+async function runSync(
   container: MedusaContainer,
   client: KomojuClient,
   medusaSessionId: string,
@@ -78,7 +104,7 @@ async function perform(sync: Sync, step: SyncStep, state: CheckoutState, komoju:
       })
       return komoju
     case "cancel_order":
-      await cancelOrder(sync, state.order!.id)
+      await withCartLock(sync, state, () => cancelOrder(sync, state.order!.id))
       return komoju
     case "mark_session_canceled":
       await container.resolve(Modules.PAYMENT).updatePaymentSession({
@@ -106,17 +132,16 @@ async function perform(sync: Sync, step: SyncStep, state: CheckoutState, komoju:
  * step is still due once the lock is held (a concurrent delivery may have done it).
  */
 async function underCartLock(sync: Sync, state: CheckoutState, komoju: KomojuAttempt, step: SyncStep): Promise<void> {
-  const locking = sync.container.resolve(Modules.LOCKING)
-  await locking.execute(
-    state.cartId ?? state.paymentSessionId,
-    async () => {
-      const now = await readCheckoutState(sync.container, sync.medusaSessionId)
-      if (!now) return
-      const again = await decide(sync, komoju, now)
-      if (sameStep(again, step)) await performLocked(sync, again, now, komoju)
-    },
-    { timeout: LOCK_TIMEOUT_SECONDS }
-  )
+  await withCartLock(sync, state, async () => {
+    const now = await readCheckoutState(sync.container, sync.medusaSessionId)
+    if (!now) return
+    const again = await decide(sync, komoju, now)
+    if (sameStep(again, step)) await performLocked(sync, again, now, komoju)
+  })
+}
+
+function withCartLock<T>(sync: Sync, state: CheckoutState, work: () => Promise<T>): Promise<T> {
+  return sync.container.resolve(Modules.LOCKING).execute(state.cartId ?? state.paymentSessionId, work, { timeout: LOCK_TIMEOUT_SECONDS })
 }
 
 async function performLocked(sync: Sync, step: SyncStep, state: CheckoutState, komoju: KomojuAttempt): Promise<void> {

@@ -5,7 +5,18 @@ import { useI18n } from "../i18n/i18n"
 /** Konbini, bank transfer and Pay-easy: what the shopper needs at the counter or the bank. */
 export function PaymentInstructions({ instructions }: { instructions: KomojuPaymentInstructions }) {
   const { locale, t } = useI18n()
-  const { store, receipt, confirmationCode, paymentDeadline, instructionsUrl } = instructions
+  const { store, receipt, confirmationCode, bankTransfer, payEasy, paymentDeadline, instructionsUrl } = instructions
+  const bank = bankTransfer
+  const account = bank && [bank.bankName, bank.branchName, bank.accountType, bank.accountNumber].filter(Boolean).join(" ")
+  const fact = (label: string, value: string | undefined, testId: string, big = false) =>
+    value ? (
+      <div>
+        <dt>{label}</dt>
+        <dd className={big ? "mono big" : undefined} data-testid={testId}>
+          {value}
+        </dd>
+      </div>
+    ) : null
 
   return (
     <div className="instructions" data-testid="payment-instructions">
@@ -36,6 +47,12 @@ export function PaymentInstructions({ instructions }: { instructions: KomojuPaym
             </dd>
           </div>
         )}
+        {fact(t.bankAccount, account, "instructions-bank-account")}
+        {fact(t.accountName, bank?.accountName, "instructions-account-name")}
+        {fact(t.transferReference, bank?.reference, "instructions-transfer-reference", true)}
+        {fact(t.payEasyBiller, payEasy?.billerNumber, "instructions-payeasy-biller", true)}
+        {fact(t.payEasyCustomer, payEasy?.customerNumber, "instructions-payeasy-customer", true)}
+        {fact(t.payEasyConfirmation, payEasy?.confirmationNumber, "instructions-payeasy-confirmation", true)}
         {paymentDeadline && (
           <div>
             <dt>{t.deadline}</dt>

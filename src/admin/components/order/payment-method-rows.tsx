@@ -41,15 +41,32 @@ export function PaymentMethodRows({ payment }: { payment: KomojuOrderPayment }) 
           <span className="font-mono">{details.confirmation_code}</span>
         </KeyValueRow>
       )}
+      {details.bank_name && (
+        <KeyValueRow label={t("komoju.order.bankAccount")} testId="komoju-order-bank-account">
+          {[details.bank_name, details.account_branch_name, details.account_type, details.account_number].filter(Boolean).join(" ")}
+        </KeyValueRow>
+      )}
+      {details.order_id && (
+        <KeyValueRow label={t("komoju.order.transferReference")} testId="komoju-order-transfer-reference">
+          <span className="font-mono">{details.order_id}</span>
+        </KeyValueRow>
+      )}
+      {details.customer_id && (
+        <KeyValueRow label={t("komoju.order.payEasyNumbers")} testId="komoju-order-payeasy">
+          <span className="font-mono">
+            {[details.bank_id, details.customer_id, details.confirmation_id].filter(Boolean).join(" / ")}
+          </span>
+        </KeyValueRow>
+      )}
       {details.payment_deadline && (
         <KeyValueRow label={t("komoju.order.deadline")} testId="komoju-order-deadline">
           {formatDateTime(details.payment_deadline, locale)}
         </KeyValueRow>
       )}
-      {details.instructions_url && (
+      {(details.instructions_url || details.payment_url) && (
         <KeyValueRow label={t("komoju.order.instructions")}>
           <a
-            href={details.instructions_url}
+            href={details.instructions_url ?? details.payment_url}
             target="_blank"
             rel="noreferrer"
             className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"

@@ -1,4 +1,4 @@
-import { Badge, Button, Container, Heading, Text, toast } from "@medusajs/ui"
+import { Alert, Badge, Button, Container, Heading, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { useKomojuTranslation } from "../../lib/i18n"
 import { useSaveKomojuSettings } from "../../lib/queries"
@@ -45,6 +45,13 @@ export function KomojuSettingsForm({ page }: { page: KomojuSettingsPage }) {
           {t(`komoju.settings.mode.${page.mode}`)}
         </Badge>
       </Container>
+      {page.regions
+        .filter((region) => !region.komoju_accepts_currency)
+        .map((region) => (
+          <Alert key={region.id} variant="warning" data-testid={`komoju-unsupported-currency-${region.id}`}>
+            {t("komoju.settings.unsupportedCurrency", { name: region.name, currency: region.currency_code.toUpperCase() })}
+          </Alert>
+        ))}
       <WebhookSection webhook={page.webhook} />
       <PaymentTypesSection
         catalog={page.payment_types}

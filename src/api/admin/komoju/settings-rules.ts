@@ -1,4 +1,4 @@
-import { findPaymentType, unsupportedInCurrency } from "../../../lib/komoju"
+import { isKomojuPaymentType, unsupportedInCurrency } from "../../../lib/komoju"
 import type { AdminUpdateKomojuSettingsType } from "./validators"
 
 export type StoreRegion = { id: string; name: string; currency_code: string }
@@ -14,7 +14,7 @@ export function settingsProblems(
 ): string[] {
   const problems: string[] = []
   const all = [...(input.payment_types ?? []), ...(input.scopes ?? []).flatMap((s) => s.payment_types)]
-  const unknown = [...new Set(all.filter((id) => !findPaymentType(id)))]
+  const unknown = [...new Set(all.filter((id) => !isKomojuPaymentType(id)))]
   if (unknown.length) problems.push(`unknown payment types: ${unknown.join(", ")}`)
 
   const scopeKeys = (input.scopes ?? []).map((s) => `${s.scope_type} ${s.scope_type === "currency" ? s.scope_id.toLowerCase() : s.scope_id}`)
@@ -28,7 +28,7 @@ export function settingsProblems(
       problems.push(`region ${scope.scope_id} does not exist`)
       continue
     }
-    const unsupported = unsupportedInCurrency(scope.payment_types, currency).filter((id) => findPaymentType(id))
+    const unsupported = unsupportedInCurrency(scope.payment_types, currency).filter(isKomojuPaymentType)
     if (unsupported.length) {
       const where = region ? `region ${region.name}` : `currency ${currency.toUpperCase()}`
       problems.push(`${unsupported.join(", ")} cannot be paid in ${currency.toUpperCase()} (${where})`)
@@ -44,7 +44,7 @@ export function settingsProblems(
       )
       if (overridden) continue
       const usable = input.payment_types.filter(
-        (id) => findPaymentType(id) && !unsupportedInCurrency([id], region.currency_code).length
+        (id) => isKomojuPaymentType(id) && !unsupportedInCurrency([id], region.currency_code).length
       )
       if (!usable.length) {
         problems.push(

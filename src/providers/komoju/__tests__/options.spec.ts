@@ -15,6 +15,7 @@ describe("validateOptions", () => {
     [{ ...valid, returnUrl: "ftp://x" }, "`returnUrl` must be an http(s) URL"],
     [{ ...valid, paymentTypes: [] }, "`paymentTypes` must be a non-empty list"],
     [{ ...valid, paymentTypes: ["Credit Card"] }, "`paymentTypes` must be a non-empty list"],
+    [{ ...valid, paymentTypes: ["credit_card", "apple_pay", "bitcoin"] }, "`paymentTypes` has types KOMOJU does not know: apple_pay, bitcoin"],
     [{ ...valid, defaultLocale: "fr" }, "`defaultLocale` must be one of ja, en, ko"],
     [{ ...valid, captureMode: "later" }, "`captureMode` must be one of auto, manual"],
     [{ ...valid, sessionExpiresInSeconds: 86401 }, "`sessionExpiresInSeconds` must be an integer from 1 to 86400"],

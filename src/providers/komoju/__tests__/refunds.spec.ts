@@ -14,8 +14,9 @@ function refund(id: string, amount: number, description: string | null = null, c
 }
 
 describe("refundPayment: making a refund", () => {
-  it("refunds a partial yen amount under Medusa's refund id, without reading KOMOJU first", async () => {
+  it("refunds a partial yen amount under Medusa's refund id", async () => {
     const { provider } = makeProvider()
+    nock(API).get("/payments/pay_1").reply(200, komojuPayment())
     nock(API, { reqheaders: { "x-komoju-idempotency": "ref_1" } })
       .post("/payments/pay_1/refund", { amount: 300, description: "medusa:ref_1" })
       .reply(200, komojuPayment({ amount_refunded: 300, refunds: [refund("rf_1", 300, "medusa:ref_1")] }))
@@ -30,14 +31,17 @@ describe("refundPayment: making a refund", () => {
   it("records its own refund by id even when a dashboard refund of the same amount is in KOMOJU's answer", async () => {
     const { provider } = makeProvider()
     nock(API)
+      .get("/payments/pay_1")
+      .reply(200, komojuPayment())
       .post("/payments/pay_1/refund")
       .reply(200, komojuPayment({ amount_refunded: 600, refunds: [refund("rf_dash", 300), refund("rf_2", 300, "medusa:ref_2")] }))
     const result = await provider.refundPayment({ data: captured, amount: 300, context: { idempotency_key: "ref_2" } })
     expect(result.data?.komoju_refunds_recorded).toEqual(["rf_2"])
   })
 
-  it("never takes an unrecorded refund of the same amount for this one: it refunds", async () => {
+  it("never takes an unrecorded dashboard refund of the same amount for this one: it refunds", async () => {
     const { provider } = makeProvider()
+    nock(API).get("/payments/pay_1").reply(200, komojuPayment({ refunds: [refund("rf_dash", 500)] }))
     const refundCall = nock(API)
       .post("/payments/pay_1/refund", { amount: 500, description: "medusa:ref_3" })
       .reply(200, komojuPayment({ refunds: [refund("rf_dash", 500), refund("rf_3", 500, "medusa:ref_3")] }))
@@ -48,6 +52,8 @@ describe("refundPayment: making a refund", () => {
   it("refunds dollars in exact cents", async () => {
     const { provider } = makeProvider()
     nock(API)
+      .get("/payments/pay_1")
+      .reply(200, komojuPayment({ currency: "USD", amount: 2000, total: 2000 }))
       .post("/payments/pay_1/refund", { amount: 1001, description: "medusa:ref_usd" })
       .reply(200, komojuPayment({ currency: "USD", refunds: [refund("rf_usd", 1001, "medusa:ref_usd", "USD")] }))
     const result = await provider.refundPayment({
@@ -70,6 +76,7 @@ describe("refundPayment: making a refund", () => {
 
   it("treats a refund whose answer was lost as made, once KOMOJU shows it, and refunds nothing more", async () => {
     const { provider, logger } = makeProvider()
+    nock(API).get("/payments/pay_1").reply(200, komojuPayment())
     nock(API).post("/payments/pay_1/refund").reply(504, { error: { code: "gateway_timeout", message: "timeout" } })
     nock(API).get("/payments/pay_1").reply(200, komojuPayment({ refunds: [refund("rf_lost", 400, "medusa:ref_4")] }))
     const result = await provider.refundPayment({ data: captured, amount: 400, context: { idempotency_key: "ref_4" } })
@@ -77,26 +84,76 @@ describe("refundPayment: making a refund", () => {
     expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining("was made though its answer was lost"))
   })
 
+  it("records, without a second call, a refund KOMOJU already made under this Medusa refund id", async () => {
+    const { provider } = makeProvider()
+    nock(API).get("/payments/pay_1").reply(200, komojuPayment({ refunds: [refund("rf_5", 400, "medusa:ref_5")] }))
+    const result = await provider.refundPayment({ data: captured, amount: 400, context: { idempotency_key: "ref_5" } })
+    expect(result.data?.komoju_refunds_recorded).toEqual(["rf_5"])
+  })
+
+  it("sends nothing while an earlier Medusa refund's KOMOJU refund is not recorded: a refund now could be a second one", async () => {
+    const { provider } = makeProvider()
+    nock(API).get("/payments/pay_1").reply(200, komojuPayment({ refunds: [refund("rf_orphan", 400, "medusa:ref_failed")] }))
+    await expect(provider.refundPayment({ data: captured, amount: 400, context: { idempotency_key: "ref_retry" } })).rejects.toMatchObject({
+      type: "conflict",
+      message: expect.stringContaining("KOMOJU refund rf_orphan of payment pay_1, made for Medusa refund ref_failed, is not recorded in Medusa yet"),
+    })
+  })
+
   it("reports a refund KOMOJU did not make as failed, with KOMOJU's error", async () => {
     const { provider } = makeProvider()
+    nock(API).get("/payments/pay_1").reply(200, komojuPayment())
     nock(API).post("/payments/pay_1/refund").reply(503, { error: { code: "service_unavailable", message: "down" } })
     nock(API).get("/payments/pay_1").reply(200, komojuPayment())
-    await expect(provider.refundPayment({ data: captured, amount: 400, context: { idempotency_key: "ref_5" } })).rejects.toMatchObject({
+    await expect(provider.refundPayment({ data: captured, amount: 400, context: { idempotency_key: "ref_6" } })).rejects.toMatchObject({
       code: "service_unavailable",
     })
   })
 
-  it.each(stateErrors("not_refundable"))("says what to do instead when KOMOJU cannot refund a konbini payment (%s)", async (_what, code) => {
+  it.each(stateErrors("not_refundable"))("passes on KOMOJU's refusal (%s) with its code and message", async (_what, code) => {
     const { provider } = makeProvider()
     nock(API)
-      .post("/payments/pay_1/refund")
-      .reply(422, { error: { code, message: "Payment is not refundable" } })
       .get("/payments/pay_1")
-      .reply(200, komojuPayment({ payment_details: { type: "konbini" } }))
-    await expect(provider.refundPayment({ data: { ...captured, payment_type: "konbini" }, amount: 1200, context: { idempotency_key: "ref_6" } })).rejects.toMatchObject({
+      .reply(200, komojuPayment())
+      .post("/payments/pay_1/refund")
+      .reply(422, { error: { code, message: "Refund exceeds the unsettled balance" } })
+      .get("/payments/pay_1")
+      .reply(200, komojuPayment())
+    await expect(provider.refundPayment({ data: captured, amount: 1200, context: { idempotency_key: "ref_7" } })).rejects.toMatchObject({
+      code,
+      message: expect.stringContaining("Refund exceeds the unsettled balance"),
+    })
+  })
+
+  it("says what to do instead of refunding a konbini payment, without asking KOMOJU to", async () => {
+    const { provider } = makeProvider()
+    nock(API).get("/payments/pay_1").reply(200, komojuPayment({ payment_details: { type: "konbini" } }))
+    await expect(provider.refundPayment({ data: { ...captured, payment_type: "konbini" }, amount: 1200, context: { idempotency_key: "ref_8" } })).rejects.toMatchObject({
       code: "not_refundable",
       message: expect.stringContaining("cannot refund this konbini payment (pay_1) through its API"),
     })
+  })
+})
+
+describe("refundPayment: a payment charged in another currency", () => {
+  const charged = { ...captured, komoju_payment_currency: "CNY", komoju_payment_amount: 6000 }
+
+  it("refunds it in full in the currency KOMOJU charged", async () => {
+    const { provider } = makeProvider()
+    nock(API)
+      .get("/payments/pay_1")
+      .reply(200, komojuPayment({ currency: "CNY", amount: 6000, total: 6000 }))
+      .post("/payments/pay_1/refund", { amount: 6000, description: "medusa:ref_cny" })
+      .reply(200, komojuPayment({ currency: "CNY", amount: 6000, total: 6000, status: "refunded", refunds: [refund("rf_cny", 6000, "medusa:ref_cny", "CNY")] }))
+    const result = await provider.refundPayment({ data: charged, amount: 1200, context: { idempotency_key: "ref_cny" } })
+    expect(result.data?.komoju_refunds_recorded).toEqual(["rf_cny"])
+  })
+
+  it("refuses a part of it, saying where a part can be refunded, and sends nothing", async () => {
+    const { provider } = makeProvider()
+    await expect(provider.refundPayment({ data: charged, amount: 500, context: { idempotency_key: "ref_part" } })).rejects.toThrow(
+      "KOMOJU charged payment pay_1 in CNY, not JPY: refund it in full here, or a part of it in KOMOJU's dashboard"
+    )
   })
 })
 
@@ -127,6 +184,8 @@ describe("refundPayment: recording a refund KOMOJU already made", () => {
   it("leaves a refund started alongside a recording to make its own refund", async () => {
     const { provider } = makeProvider()
     nock(API)
+      .get("/payments/pay_1")
+      .reply(200, payment)
       .post("/payments/pay_1/refund", { amount: 500, description: "medusa:ref_admin" })
       .reply(200, komojuPayment({ refunds: [dashboardRefund, refund("rf_admin", 500, "medusa:ref_admin")] }))
     const [recorded, made] = await Promise.all([

@@ -95,6 +95,21 @@ describe("sessionMismatch", () => {
     expect(sessionMismatch({ amount: 1000, currency: "USD" }, session({}))).toBe("asked 1000 USD, session holds 1000 JPY")
   })
 
+  it("accepts a payment in the currency and amount the session offered for its method", () => {
+    const cny = { ...payment("captured", "alipay"), amount: 48, currency: "CNY" }
+    const offered = session({ payment_methods: [{ type: "alipay", currency: "CNY", amount: 48, exchange_rate: 0.048 }], payment: cny })
+    expect(sessionMismatch({ amount: 1000, currency: "JPY" }, offered)).toBeUndefined()
+  })
+
+  it("names a payment in a currency or amount the session did not offer", () => {
+    const cny = { ...payment("captured", "alipay"), amount: 47, currency: "CNY" }
+    expect(sessionMismatch({ amount: 1000, currency: "JPY" }, session({ payment: cny }))).toBe(
+      "asked 1000 JPY, payment holds 47 CNY, a currency the session did not offer"
+    )
+    const offered = session({ payment_methods: [{ type: "alipay", currency: "CNY", amount: 48 }], payment: cny })
+    expect(sessionMismatch({ amount: 1000, currency: "JPY" }, offered)).toBe("asked 1000 JPY, payment holds 47 CNY; the session offered 48 CNY")
+  })
+
   it("names a payment of another amount", () => {
     expect(sessionMismatch({ amount: 1000, currency: "JPY" }, session({ payment: { ...payment("captured"), amount: 10 } }))).toBe(
       "asked 1000 JPY, payment holds 10 JPY"

@@ -228,6 +228,11 @@ describe("medusaAmountOf", () => {
     expect(medusaAmountOf(refund("rf", 300), payment("captured"), state())).toBe(300)
   })
 
+  it("records no more than Medusa captured when KOMOJU also refunded its method fee", () => {
+    const withFee = payment("refunded", { total: 1390, payment_method_fee: 190, refunds: [refund("rf", 1390)] })
+    expect(medusaAmountOf(withFee.refunds![0], withFee, state({ payment: medusaPayment() }))).toBe(1200)
+  })
+
   it("counts a refund of a payment charged in another currency in proportion", () => {
     const cny = payment("captured", { currency: "CNY", amount: 6000, total: 6000, amount_refunded: 1500, refunds: [refund("rf", 1500, null, "CNY")] })
     expect(medusaAmountOf(cny.refunds![0], cny, state({ payment: medusaPayment() }))).toBe(300)

@@ -36,6 +36,14 @@ describe("settingsProblems", () => {
     ).toEqual(["settings given twice for currency jpy"])
   })
 
+  it("refuses apple_pay, which KOMOJU offers inside the card flow, not as a type", () => {
+    expect(settingsProblems({ payment_types: ["credit_card", "apple_pay"] }, regions)).toEqual(["unknown payment types: apple_pay"])
+  })
+
+  it("accepts any type in KOMOJU's list, beyond the picker's common ones", () => {
+    expect(settingsProblems({ payment_types: ["credit_card", "bit_cash"] }, regions)).toEqual([])
+  })
+
   it("refuses konbini for a dollar region", () => {
     expect(
       settingsProblems({ scopes: [{ scope_type: "region", scope_id: "reg_us", payment_types: ["konbini"] }] }, regions)

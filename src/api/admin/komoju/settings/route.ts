@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { KOMOJU_PAYMENT_TYPES } from "../../../../lib/komoju"
+import { isKomojuCurrency, KOMOJU_PAYMENT_TYPES } from "../../../../lib/komoju"
 import { KOMOJU_MODULE } from "../../../../modules/komoju"
 import type { KomojuModuleService } from "../../../../modules/komoju/service"
 import { komojuProviders } from "../../../../lib/komoju-provider-config"
@@ -71,7 +71,7 @@ async function readSettingsPage(req: MedusaRequest) {
     mode: String(options.secretKey ?? "").startsWith("sk_live_") ? "live" : "test",
     webhook: { path: `/hooks/payment/komoju_${provider?.id ?? "komoju"}`, ...health },
     payment_types: KOMOJU_PAYMENT_TYPES,
-    regions,
+    regions: regions.map((region) => ({ ...region, komoju_accepts_currency: isKomojuCurrency(region.currency_code) })),
   }
 }
 

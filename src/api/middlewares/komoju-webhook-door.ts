@@ -3,6 +3,7 @@ import type { Logger } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { eventPayment, headerValue, isValidSignature, KomojuHeader, parseEvent, toRawBody } from "../../lib/komoju"
 import { KomojuBusEvent, type DeliveryReceivedData } from "../../lib/komoju-events"
+import { METADATA_PAYMENT_SESSION_ID } from "../../providers/komoju/session-request"
 import { komojuWebhookSecret, webhookDelayMs } from "../../lib/komoju-provider-config"
 import { KOMOJU_MODULE } from "../../modules/komoju"
 import { DeliveryStatus } from "../../modules/komoju/models/komoju-webhook-delivery"
@@ -20,8 +21,9 @@ const KOMOJU_HOOK_PREFIX = "komoju_"
  *   id, in one statement, and handed to a worker through the event bus; a repeat of one
  *   already processed is answered 200 and changes nothing, a repeat of one not yet
  *   processed is handed over again.
- * - A verified body that is no payment event (ping, customers, garbage) is answered 200
- *   and logged: KOMOJU must not retry it.
+ * - A verified body that is no event about a payment made through Medusa (ping,
+ *   customers, a payment made in KOMOJU's dashboard, garbage) is answered 200 and
+ *   logged: KOMOJU must not retry it.
  * Only when the record or the hand-over fails is the answer 5xx, so KOMOJU retries.
  */
 export async function komojuWebhookDoor(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
@@ -49,8 +51,10 @@ export async function komojuWebhookDoor(req: MedusaRequest, res: MedusaResponse,
 
     const event = parseEvent(rawBody)
     const payment = event && eventPayment(event)
-    if (!event || !payment) {
-      logger.info(`KOMOJU webhook ${deliveryHeader ?? "?"} ignored: ${event ? `${loggable(event.type)} is not about a payment` : "the body is not a KOMOJU event"}`)
+    const medusaSessionId = payment?.metadata?.[METADATA_PAYMENT_SESSION_ID]
+    if (!event || !payment || typeof medusaSessionId !== "string") {
+      const why = !event ? "the body is not a KOMOJU event" : !payment ? `${loggable(event.type)} is not about a payment` : `payment ${loggable(payment.id)} was not made through Medusa`
+      logger.info(`KOMOJU webhook ${deliveryHeader ?? "?"} ignored: ${why}`)
       return res.status(200).json({ ignored: true })
     }
     const deliveryId = deliveryHeader ?? loggable(event.id) ?? event.id.slice(0, 64)
@@ -59,6 +63,7 @@ export async function komojuWebhookDoor(req: MedusaRequest, res: MedusaResponse,
       provider,
       event_type: event.type.slice(0, 64),
       komoju_payment_id: payment.id.slice(0, 64),
+      medusa_payment_session_id: medusaSessionId.slice(0, 64),
     })
     if (delivery.status === DeliveryStatus.Processed) {
       logger.info(`KOMOJU webhook delivery ${deliveryId} repeated; already processed, not again`)

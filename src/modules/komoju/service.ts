@@ -21,11 +21,12 @@ export type DeliveryRow = {
   provider: string
   event_type: string
   komoju_payment_id: string | null
+  medusa_payment_session_id: string | null
   status: DeliveryStatus
   attempts: number
 }
 
-export type NewDelivery = Pick<DeliveryRow, "delivery_id" | "provider" | "event_type" | "komoju_payment_id">
+export type NewDelivery = Pick<DeliveryRow, "delivery_id" | "provider" | "event_type" | "komoju_payment_id" | "medusa_payment_session_id">
 
 export type SettingsInput = {
   global: Partial<Omit<KomojuSettingRow, "scope_type" | "scope_id">>
@@ -33,7 +34,7 @@ export type SettingsInput = {
   scopes?: { scope_type: "region" | "currency"; scope_id: string; payment_types: string[] }[]
 }
 
-const DELIVERY_COLUMNS = "id, delivery_id, provider, event_type, komoju_payment_id, status, attempts"
+const DELIVERY_COLUMNS = "id, delivery_id, provider, event_type, komoju_payment_id, medusa_payment_session_id, status, attempts"
 
 /**
  * The plugin's own data: admin settings, the webhook inbox and refusal counters, and
@@ -78,11 +79,19 @@ export class KomojuModuleService extends MedusaService({
   ): Promise<{ isNew: boolean; delivery: DeliveryRow }> {
     const sql = sharedContext.manager!
     const inserted = await sql.execute<DeliveryRow[]>(
-      `insert into komoju_webhook_delivery (id, delivery_id, provider, event_type, komoju_payment_id, status, attempts, received_at)
-       values (?, ?, ?, ?, ?, ?, 0, now())
+      `insert into komoju_webhook_delivery (id, delivery_id, provider, event_type, komoju_payment_id, medusa_payment_session_id, status, attempts, received_at)
+       values (?, ?, ?, ?, ?, ?, ?, 0, now())
        on conflict (delivery_id) where deleted_at is null do nothing
        returning ${DELIVERY_COLUMNS}`,
-      [generateEntityId(undefined, "kjwh"), delivery.delivery_id, delivery.provider, delivery.event_type, delivery.komoju_payment_id, DeliveryStatus.Received]
+      [
+        generateEntityId(undefined, "kjwh"),
+        delivery.delivery_id,
+        delivery.provider,
+        delivery.event_type,
+        delivery.komoju_payment_id,
+        delivery.medusa_payment_session_id,
+        DeliveryStatus.Received,
+      ]
     )
     if (inserted[0]) return { isNew: true, delivery: inserted[0] }
     const [existing] = await sql.execute<DeliveryRow[]>(

@@ -73,8 +73,26 @@ export async function cancelKomojuPayment(
   }
 }
 
-export function isCancelled(payment: KomojuPayment): boolean {
-  return ENDED.has(payment.status)
+/**
+ * For whoever must stop a payment but deal with one captured meanwhile: cancels it when
+ * it can still be cancelled, and otherwise returns it as KOMOJU holds it now.
+ */
+export async function cancelOrReadKomojuPayment(
+  client: KomojuClient,
+  log: Log,
+  payment: KomojuPayment,
+  about: string
+): Promise<KomojuPayment> {
+  if (!CANCELLABLE.has(payment.status)) return payment
+  try {
+    return await cancelKomojuPayment(client, log, payment, about)
+  } catch (error) {
+    const now = await client.retrievePayment(payment.id).catch(() => {
+      throw error
+    })
+    if (CANCELLABLE.has(now.status)) throw error
+    return now
+  }
 }
 
 function capturedError(payment: KomojuPayment): MedusaError {

@@ -24,7 +24,10 @@ export async function settleKomojuPaymentsOfOrder(container: MedusaContainer, or
     const komojuSessionId = session?.data?.komoju_session_id
     if (!session || !provider || typeof komojuSessionId !== "string" || isSyncing(session.id)) continue
     const { client } = komojuAccount(config, provider, logger)
-    const komojuSession = await client.retrieveSession(komojuSessionId)
-    await syncKomojuPayment(container, client, session.id, { session: komojuSession, payment: komojuSession.payment }, `KOMOJU payment of cancelled order ${orderId}`)
+    const read = async () => {
+      const komojuSession = await client.retrieveSession(komojuSessionId)
+      return { session: komojuSession, payment: komojuSession.payment }
+    }
+    await syncKomojuPayment(container, client, session.id, read, `KOMOJU payment of cancelled order ${orderId}`)
   }
 }

@@ -1,11 +1,10 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { KomojuError, type KomojuPayment } from "../../lib/komoju"
+import { KomojuError } from "../../lib/komoju"
 import { errorMessage } from "../../lib/error-message"
 import { komojuAccount } from "../../lib/komoju-provider-config"
 import { KOMOJU_MODULE } from "../../modules/komoju"
 import type { DeliveryRow, KomojuModuleService } from "../../modules/komoju/service"
-import { METADATA_PAYMENT_SESSION_ID } from "../../providers/komoju/session-request"
 import { syncKomojuPayment } from "./sync-payment"
 
 /** A claim older than this belongs to a worker that died: the delivery is taken over. */
@@ -38,26 +37,20 @@ export async function processKomojuDelivery(container: MedusaContainer, delivery
 
 async function processClaimed(container: MedusaContainer, delivery: DeliveryRow, about: string): Promise<void> {
   const logger: Logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  if (!delivery.komoju_payment_id) return
+  const paymentId = delivery.komoju_payment_id
+  const medusaSessionId = delivery.medusa_payment_session_id
+  if (!paymentId || !medusaSessionId) return
   const { client } = komojuAccount(
     container.resolve(ContainerRegistrationKeys.CONFIG_MODULE),
     delivery.provider.slice(KOMOJU_HOOK_PREFIX.length),
     logger
   )
-  // KOMOJU's copy decides, never the body: a replayed or stale delivery reads today's payment.
-  let payment: KomojuPayment
   try {
-    payment = await client.retrievePayment(delivery.komoju_payment_id)
+    // KOMOJU's copy decides, never the body: a replayed or stale delivery reads today's payment.
+    await syncKomojuPayment(container, client, medusaSessionId, async () => ({ payment: await client.retrievePayment(paymentId) }), about)
   } catch (error) {
     // Signed with our secret but unknown to KOMOJU (another account's, or made up): final.
     if (!(error instanceof KomojuError && error.httpStatus === 404)) throw error
     logger.warn(`${about}: KOMOJU has no such payment on this account; ignored`)
-    return
   }
-  const medusaSessionId = payment.metadata?.[METADATA_PAYMENT_SESSION_ID]
-  if (!medusaSessionId) {
-    logger.info(`${about}: not a payment made through Medusa; ignored`)
-    return
-  }
-  await syncKomojuPayment(container, client, medusaSessionId, { payment }, about)
 }

@@ -66,8 +66,11 @@ export async function reconcileKomojuSessions(
         totals.checked++
         const about = `KOMOJU reconcile of payment session ${session.id}`
         try {
-          const komojuSession = await client.retrieveSession(komojuSessionId)
-          const steps = await syncKomojuPayment(container, client, session.id, { session: komojuSession, payment: komojuSession.payment }, about)
+          const read = async () => {
+            const komojuSession = await client.retrieveSession(komojuSessionId)
+            return { session: komojuSession, payment: komojuSession.payment }
+          }
+          const steps = await syncKomojuPayment(container, client, session.id, read, about)
           if (steps.length) totals.repaired++
         } catch (error) {
           totals.failed++
@@ -104,7 +107,8 @@ export async function sweepKomojuRefunds(
         if (!payment.amount_refunded || !medusaSessionId) continue
         const about = `KOMOJU refund sweep of payment ${payment.id}`
         try {
-          if ((await syncKomojuPayment(container, client, medusaSessionId, { payment }, about)).length) totals.repaired++
+          // The page was read a moment ago; a sync already under way for it reads its own.
+          if ((await syncKomojuPayment(container, client, medusaSessionId, async () => ({ payment }), about)).length) totals.repaired++
         } catch (error) {
           totals.failed++
           logger.warn(`${about} failed: ${errorMessage(error)}`)

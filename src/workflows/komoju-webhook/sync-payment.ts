@@ -1,15 +1,16 @@
 import { AsyncLocalStorage } from "node:async_hooks"
-import type { Logger, MedusaContainer } from "@medusajs/framework/types"
+import type { BigNumberInput, Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
 import { cancelOrderWorkflow, processPaymentWorkflow, refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
 import type { KomojuClient } from "../../lib/komoju"
 import { KOMOJU_MODULE } from "../../modules/komoju"
 import { NoticeKind } from "../../modules/komoju/models/komoju-order-notice"
 import type { KomojuModuleService } from "../../modules/komoju/service"
-import { cancelKomojuPayment } from "../../providers/komoju/cancellation"
+import { cancelOrReadKomojuPayment } from "../../providers/komoju/cancellation"
 import { fromMinorUnits, toMinorUnits } from "../../providers/komoju/money"
 import { recordingKomojuRefund } from "../../providers/komoju/refund-recording"
 import { readCheckoutState, type CheckoutState } from "./checkout-state"
+import { refundCanceledOrderPaymentWorkflow } from "./refund-canceled-order"
 import { decideNextStep, type KomojuAttempt, type SyncStep } from "./decisions"
 
 /** A sync that has not settled after this many steps is stuck, not slow. */
@@ -44,15 +45,16 @@ export async function syncKomojuPayment(
   container: MedusaContainer,
   client: KomojuClient,
   medusaSessionId: string,
-  attempt: KomojuAttempt,
+  readKomoju: () => Promise<KomojuAttempt>,
   about: string
 ): Promise<string[]> {
   // Re-entered from the order cancellation this sync started: the outer loop carries on.
   if (isSyncing(medusaSessionId)) return []
   const inProgress = new Set([...(syncing.getStore() ?? []), medusaSessionId])
+  // KOMOJU is read once the lock is held: a read made while another sync worked is stale.
   return container.resolve(Modules.LOCKING).execute(
     `komoju-sync:${medusaSessionId}`,
-    () => syncing.run(inProgress, () => runSync(container, client, medusaSessionId, attempt, about)),
+    () => syncing.run(inProgress, async () => runSync(container, client, medusaSessionId, await readKomoju(), about)),
     { timeout: LOCK_TIMEOUT_SECONDS }
   )
 }
@@ -116,7 +118,8 @@ async function perform(sync: Sync, step: SyncStep, state: CheckoutState, komoju:
       })
       return komoju
     case "cancel_komoju_payment":
-      return { ...komoju, payment: await cancelKomojuPayment(sync.client, sync.logger, komoju.payment!, sync.about) }
+      // Paid meanwhile? Then the next step sees the captured payment and deals with that.
+      return { ...komoju, payment: await cancelOrReadKomojuPayment(sync.client, sync.logger, komoju.payment!, sync.about) }
     case "record_refund":
     case "refund_after_cancel":
     case "flag_refund_request":
@@ -146,29 +149,16 @@ function withCartLock<T>(sync: Sync, state: CheckoutState, work: () => Promise<T
 
 async function performLocked(sync: Sync, step: SyncStep, state: CheckoutState, komoju: KomojuAttempt): Promise<void> {
   const payment = komoju.payment!
-  const medusaPaymentId = state.payment!.id
   const currency = state.currencyCode
   switch (step.action) {
     case "record_refund":
       await recordingKomojuRefund({ payment, refund: step.refund, medusaAmount: step.medusaAmount }, () =>
-        refundPaymentWorkflow(sync.container).run({
-          input: {
-            payment_id: medusaPaymentId,
-            amount: fromMinorUnits(step.medusaAmount, currency),
-            note: `Refunded in KOMOJU (${step.refund.id})`,
-          },
-        })
+        refund(sync, state, fromMinorUnits(step.medusaAmount, currency), `Refunded in KOMOJU (${step.refund.id})`)
       )
       sync.logger.info(`${sync.about}: KOMOJU refund ${step.refund.id} recorded in Medusa as ${step.medusaAmount} ${currency.toUpperCase()}`)
       return
     case "refund_after_cancel":
-      await refundPaymentWorkflow(sync.container).run({
-        input: {
-          payment_id: medusaPaymentId,
-          amount: step.amount,
-          note: "KOMOJU captured this payment after the order was cancelled; refunded automatically",
-        },
-      })
+      await refund(sync, state, step.amount, "KOMOJU captured this payment after the order was cancelled; refunded automatically")
       await notify(sync, state, payment.id, NoticeKind.CapturedAfterCancelRefunded, step.amount,
         "KOMOJU captured this payment after the order was cancelled (the customer paid as it was being cancelled). The plugin refunded it automatically.")
       return
@@ -178,6 +168,18 @@ async function performLocked(sync: Sync, step: SyncStep, state: CheckoutState, k
           "KOMOJU cannot refund cash payments through its API: create a refund request to the customer's bank account in KOMOJU's dashboard; the refund then appears here by itself.")
       return
   }
+}
+
+/** Medusa's refund workflow; on a cancelled order, the same core steps without the credit line it refuses there. */
+async function refund(sync: Sync, state: CheckoutState, amount: BigNumberInput, note: string): Promise<void> {
+  const paymentId = state.payment!.id
+  if (state.order?.status === "canceled") {
+    await refundCanceledOrderPaymentWorkflow(sync.container).run({
+      input: { payment_id: paymentId, order_id: state.order.id, currency_code: state.currencyCode, amount },
+    })
+    return
+  }
+  await refundPaymentWorkflow(sync.container).run({ input: { payment_id: paymentId, amount, note } })
 }
 
 async function notify(sync: Sync, state: CheckoutState, komojuPaymentId: string, kind: NoticeKind, amount: number, message: string) {

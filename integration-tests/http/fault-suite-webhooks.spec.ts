@@ -131,6 +131,7 @@ medusaIntegrationTestRunner({
 
     it("the return to the shop racing the webhook, 50 times: no double capture, no missing order", async () => {
       await komoju.configure({ webhook_url: `${url()}/hooks/payment/komoju_komoju` })
+      await komoju.clearRequests()
       const list: Checkout[] = []
       for (let round = 0; round < 10; round++) {
         list.push(...(await Promise.all(Array.from({ length: 5 }, () => checkouts.pay("card", true)))))

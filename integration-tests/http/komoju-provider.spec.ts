@@ -71,6 +71,9 @@ medusaIntegrationTestRunner({
         currency: "JPY",
         session_url: expect.stringContaining(`127.0.0.1:${sandboxPort}`),
       })
+      // The e-mail went to KOMOJU; Medusa keeps only the plugin's own keys.
+      expect(JSON.stringify(paymentSession.data)).not.toContain("buyer@example.jp")
+      expect(paymentSession.data).not.toHaveProperty("komoju_store_settings")
 
       const response = await fetch(`${sandbox.apiUrl}/sessions/${paymentSession.data.komoju_session_id}`, {
         headers: { authorization: `Basic ${Buffer.from("sk_test_sandbox:").toString("base64")}` },

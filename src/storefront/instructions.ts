@@ -16,8 +16,10 @@ export type KomojuPaymentInstructions = {
   }
   /** Pay-easy: the numbers to enter at an ATM or in online banking. */
   payEasy?: { billerNumber?: string; customerNumber?: string; confirmationNumber?: string }
-  /** KOMOJU's page with the instructions (konbini, bank transfer) or the payment (Pay-easy). */
+  /** KOMOJU's page with the instructions. */
   instructionsUrl?: string
+  /** Pay-easy: KOMOJU's page where the shopper pays through their bank. */
+  paymentUrl?: string
   /** ISO time after which the payment expires and the order is cancelled. */
   paymentDeadline?: string
 }
@@ -47,7 +49,8 @@ export function paymentInstructions(
       customerNumber: text(details.customer_id),
       confirmationNumber: text(details.confirmation_id),
     }),
-    instructionsUrl: text(details.instructions_url) ?? text(details.payment_url),
+    instructionsUrl: text(details.instructions_url),
+    paymentUrl: text(details.payment_url),
     paymentDeadline: text(details.payment_deadline),
   })
 }

@@ -188,7 +188,7 @@ describe("paymentInstructions", () => {
     ).toEqual({
       paymentType: "pay_easy",
       payEasy: { billerNumber: "58191", customerNumber: "123456789012", confirmationNumber: "12345678" },
-      instructionsUrl: "https://komoju.test/pay_easy/pay_1",
+      paymentUrl: "https://komoju.test/pay_easy/pay_1",
     })
   })
 })

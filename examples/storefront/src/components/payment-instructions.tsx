@@ -5,7 +5,7 @@ import { useI18n } from "../i18n/i18n"
 /** Konbini, bank transfer and Pay-easy: what the shopper needs at the counter or the bank. */
 export function PaymentInstructions({ instructions }: { instructions: KomojuPaymentInstructions }) {
   const { locale, t } = useI18n()
-  const { store, receipt, confirmationCode, bankTransfer, payEasy, paymentDeadline, instructionsUrl } = instructions
+  const { store, receipt, confirmationCode, bankTransfer, payEasy, paymentDeadline, instructionsUrl, paymentUrl } = instructions
   const bank = bankTransfer
   const account = bank && [bank.bankName, bank.branchName, bank.accountType, bank.accountNumber].filter(Boolean).join(" ")
   const fact = (label: string, value: string | undefined, testId: string, big = false) =>
@@ -62,6 +62,11 @@ export function PaymentInstructions({ instructions }: { instructions: KomojuPaym
           </div>
         )}
       </dl>
+      {paymentUrl && (
+        <a href={paymentUrl} target="_blank" rel="noreferrer" className="button" data-testid="instructions-payment-url">
+          {t.payEasyPay} ↗
+        </a>
+      )}
       {instructionsUrl && (
         <a
           href={instructionsUrl}

@@ -99,6 +99,7 @@ const ja = {
   payEasyBiller: "収納機関番号",
   payEasyCustomer: "お客様番号",
   payEasyConfirmation: "確認番号",
+  payEasyPay: "ペイジーで支払う",
   deadline: "お支払い期限",
   instructionsLink: "お支払い手順を見る（KOMOJU）",
 
@@ -222,6 +223,7 @@ const en: Messages = {
   payEasyBiller: "Biller number",
   payEasyCustomer: "Customer number",
   payEasyConfirmation: "Confirmation number",
+  payEasyPay: "Pay with Pay-easy",
   deadline: "Pay by",
   instructionsLink: "Step-by-step instructions (KOMOJU)",
 

@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { runAlone } from "../lib/run-alone"
 import { KOMOJU_MODULE } from "../modules/komoju"
 import type { KomojuModuleService } from "../modules/komoju/service"
 
@@ -9,9 +10,11 @@ const DAY = 24 * 3600_000
  * and refusal counts after 90. Unfinished deliveries stay for the admin to see.
  */
 export default async function pruneKomojuWebhookLedgerJob(container: MedusaContainer) {
-  const komoju: KomojuModuleService = container.resolve(KOMOJU_MODULE)
-  const now = Date.now()
-  await komoju.pruneWebhookLedger({ processedBefore: new Date(now - 30 * DAY), refusalsBefore: new Date(now - 90 * DAY) })
+  await runAlone(container, "prune-komoju-webhook-ledger", async () => {
+    const komoju: KomojuModuleService = container.resolve(KOMOJU_MODULE)
+    const now = Date.now()
+    await komoju.pruneWebhookLedger({ processedBefore: new Date(now - 30 * DAY), refusalsBefore: new Date(now - 90 * DAY) })
+  })
 }
 
 export const config = {

@@ -62,9 +62,13 @@ const PAYMENT_TYPE_PATTERN = /^[a-z0-9_]+$/
 export function validateOptions(options: Record<string, unknown>): void {
   const problems = findOptionProblems(options ?? {})
   if (problems.length) {
+    const keysMissing = problems.some((p) => /`(secretKey|webhookSecret)` is required/.test(p))
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
-      `Invalid KOMOJU payment provider options: ${problems.join("; ")}`
+      `Invalid KOMOJU payment provider options: ${problems.join("; ")}` +
+        (keysMissing
+          ? ". Every Medusa process needs both: the API server verifies KOMOJU's webhooks with the secret, the worker reads payments back with the key"
+          : "")
     )
   }
 }

@@ -1,0 +1,14 @@
+import { configManager } from "@medusajs/framework/config"
+import type { LoaderOptions } from "@medusajs/framework/types"
+import { deploymentProblems } from "../deployment"
+
+/** At boot: warns when Medusa runs split into server and worker on in-memory parts. */
+export default async function checkDeployment({ logger }: LoaderOptions) {
+  let config
+  try {
+    config = configManager.config
+  } catch {
+    return // a command that loads modules without the app's configuration
+  }
+  for (const problem of deploymentProblems(config)) logger?.warn(problem)
+}

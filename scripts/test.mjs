@@ -1,13 +1,19 @@
 #!/usr/bin/env node
-// `npm test`: every jest project (unit, sandbox, integration) in one run, against the
-// Postgres DB_HOST names or an embedded one started here. Extra arguments go to jest.
+// `npm test`: every jest project (unit, sandbox, integration, e2e, cluster) in one run,
+// against the Postgres DB_HOST names or an embedded one started here, and the Redis
+// REDIS_URL names or a redis-server started here. Extra arguments go to jest.
 // Ends with a plain "N passed, N failed" line computed from jest's JSON report.
+//
+// Redis reaches jest as TEST_REDIS_URL, never as REDIS_URL: medusa-config.ts switches to
+// Redis modules when REDIS_URL is set, and the single-process suites must stay on
+// Medusa's in-memory defaults. Only the cluster stacks hand it to their Medusa processes.
 import { spawn } from "node:child_process"
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { faultTable } from "./lib/fault-table.mjs"
 import { startPostgres } from "./lib/postgres.mjs"
+import { redactUrl, startRedis } from "./lib/redis.mjs"
 
 const root = new URL("..", import.meta.url).pathname
 const reportDir = join(root, "reports")
@@ -24,10 +30,19 @@ const postgres = await startPostgres({
   log: (line) => console.log(`[test] ${line}`),
 })
 
+// Without Redis the other suites still run; the cluster suites then fail, saying why.
+let redis = { url: undefined, stop: async () => {} }
+try {
+  redis = await startRedis({ log: (line) => console.log(`[test] ${line}`) })
+} catch (error) {
+  console.error(`[test] no Redis for the cluster suites: ${error.message}`)
+}
+
 let stopping = false
 async function stop() {
   if (stopping) return
   stopping = true
+  await redis.stop().catch(() => {})
   await postgres.stop().catch(() => {})
   rmSync(dataDir, { recursive: true, force: true })
 }
@@ -46,14 +61,21 @@ const jest = spawn(
     cwd: root,
     stdio: "inherit",
     env: {
-      ...process.env,
+      ...withoutRedis(process.env),
       ...postgres.env,
+      ...(redis.url ? { TEST_REDIS_URL: redis.url } : {}),
       // Medusa logs every migration of every suite at info; keep CI logs readable.
       LOG_LEVEL: process.env.LOG_LEVEL || "warn",
       NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules"].filter(Boolean).join(" "),
     },
   }
 )
+
+function withoutRedis(env) {
+  const { REDIS_URL, MEDUSA_WORKER_MODE, ...rest } = env
+  if (REDIS_URL) console.log(`[test] REDIS_URL (${redactUrl(REDIS_URL)}) goes to the cluster suites only, as TEST_REDIS_URL`)
+  return rest
+}
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => jest.kill(signal))

@@ -18,6 +18,65 @@ const SANDBOX = {
 
 const usingRealKomoju = Boolean(process.env.KOMOJU_SECRET_KEY)
 
+/**
+ * Medusa's production shape, when REDIS_URL is set: API servers and a worker
+ * (MEDUSA_WORKER_MODE `server`, `worker` or `shared`) sharing one Postgres and one Redis
+ * for events, workflows, locks, caches and admin sessions. Without REDIS_URL, Medusa's
+ * embedded defaults (in-memory event bus, workflow engine, locking and cache): one
+ * process doing everything, as the demo and most tests run.
+ */
+const redisUrl = process.env.REDIS_URL || undefined
+const WORKER_MODES = ["shared", "worker", "server"] as const
+type WorkerMode = (typeof WORKER_MODES)[number]
+const workerModeEnv = process.env.MEDUSA_WORKER_MODE || undefined
+if (redisUrl && workerModeEnv && !WORKER_MODES.includes(workerModeEnv as WorkerMode)) {
+  throw new Error(`MEDUSA_WORKER_MODE must be one of ${WORKER_MODES.join(", ")}, not "${workerModeEnv}"`)
+}
+const workerMode = workerModeEnv as WorkerMode | undefined
+
+const redisModules = (url: string) => [
+  {
+    resolve: "@medusajs/medusa/event-bus-redis",
+    options: { redisUrl: url },
+  },
+  {
+    resolve: "@medusajs/medusa/workflow-engine-redis",
+    options: { redis: { redisUrl: url } },
+  },
+  {
+    resolve: "@medusajs/medusa/locking",
+    options: {
+      providers: [
+        {
+          resolve: "@medusajs/medusa/locking-redis",
+          id: "locking-redis",
+          is_default: true,
+          options: { redisUrl: url },
+        },
+      ],
+    },
+  },
+  // The caching module (core caching is behind Medusa's MEDUSA_FF_CACHING flag) and the
+  // older cache module, which the auth module still uses.
+  {
+    resolve: "@medusajs/medusa/caching",
+    options: {
+      providers: [
+        {
+          resolve: "@medusajs/medusa/caching-redis",
+          id: "caching-redis",
+          is_default: true,
+          options: { redisUrl: url },
+        },
+      ],
+    },
+  },
+  {
+    resolve: "@medusajs/medusa/cache-redis",
+    options: { redisUrl: url },
+  },
+]
+
 const storefrontPort = process.env.STOREFRONT_PORT || 8000
 const medusaPort = process.env.PORT || 9000
 const DEV_CORS = [
@@ -29,6 +88,7 @@ const DEV_CORS = [
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
+    ...(redisUrl ? { redisUrl, workerMode } : {}),
     http: {
       storeCors: process.env.STORE_CORS || DEV_CORS,
       adminCors: process.env.ADMIN_CORS || DEV_CORS,
@@ -38,7 +98,8 @@ module.exports = defineConfig({
     },
   },
   admin: {
-    disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
+    // A worker serves no HTTP routes, so no admin either.
+    disable: process.env.MEDUSA_ADMIN_DISABLED === "true" || (Boolean(redisUrl) && workerMode === "worker"),
   },
   modules: [
     // A merchant's app gets this module from the plugin entry; here it is loaded from source.
@@ -68,5 +129,6 @@ module.exports = defineConfig({
         ],
       },
     },
+    ...(redisUrl ? redisModules(redisUrl) : []),
   ],
 })

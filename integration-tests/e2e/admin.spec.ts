@@ -1,9 +1,8 @@
 import type { Browser, Page } from "playwright-core"
-import { startSandbox, type Sandbox } from "../../sandbox/src"
+import type { Sandbox } from "../../sandbox/src"
 import { launchBrowser, screenshot } from "../helpers/browser"
-import { freePortSync } from "../helpers/free-port"
-import { startMedusaServer, type MedusaServer } from "../helpers/medusa-server"
-import { eventually, SandboxControl } from "../helpers/sandbox-control"
+import { startMedusaStack, type MedusaStack } from "../helpers/medusa-stack"
+import { eventually, type SandboxControl } from "../helpers/sandbox-control"
 import { Shopper } from "../helpers/shopper"
 
 jest.setTimeout(300_000)
@@ -12,27 +11,15 @@ jest.setTimeout(300_000)
 describe("admin", () => {
   let sandbox: Sandbox
   let komoju: SandboxControl
-  let medusa: MedusaServer
+  let medusa: MedusaStack
   let browser: Browser
   let page: Page
-  let token: string
+  let admin: Record<string, string>
 
   beforeAll(async () => {
-    const medusaPort = freePortSync()
-    sandbox = await startSandbox({ port: freePortSync() })
-    komoju = new SandboxControl(sandbox)
-    medusa = await startMedusaServer({
-      port: medusaPort,
-      sandboxPort: Number(new URL(sandbox.url).port),
-      storefrontPort: freePortSync(),
-    })
-    await komoju.configure({ webhook_url: `${medusa.url}/hooks/payment/komoju_komoju` })
-    const login = await fetch(`${medusa.url}/auth/user/emailpass`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(medusa.store.admin),
-    })
-    token = (await login.json()).token
+    medusa = await startMedusaStack({ name: "e2e-admin", admin: true })
+    ;({ sandbox, komoju } = medusa)
+    admin = await medusa.adminHeaders()
     browser = await launchBrowser()
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
     // The first visit builds the admin in development mode: give it time.
@@ -47,11 +34,10 @@ describe("admin", () => {
   afterAll(async () => {
     await browser?.close()
     await medusa?.close()
-    await sandbox?.close()
   })
 
   async function adminGet(path: string) {
-    const response = await fetch(`${medusa.url}${path}`, { headers: { authorization: `Bearer ${token}` } })
+    const response = await fetch(`${medusa.url}${path}`, { headers: admin })
     return response.json()
   }
 

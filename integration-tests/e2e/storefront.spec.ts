@@ -1,9 +1,9 @@
 import type { Browser, Page } from "playwright-core"
 import { join } from "node:path"
-import { startSandbox, type Sandbox } from "../../sandbox/src"
+import type { Sandbox } from "../../sandbox/src"
 import { launchBrowser, screenshot } from "../helpers/browser"
-import { freePortSync } from "../helpers/free-port"
-import { startMedusaServer, startProcess, type MedusaServer, type RunningProcess } from "../helpers/medusa-server"
+import { startProcess, type RunningProcess } from "../helpers/medusa-server"
+import { freePort, startMedusaStack, type MedusaStack } from "../helpers/medusa-stack"
 
 jest.setTimeout(300_000)
 
@@ -13,24 +13,15 @@ jest.setTimeout(300_000)
  */
 describe("storefront checkout in the browser", () => {
   let sandbox: Sandbox
-  let medusa: MedusaServer
+  let medusa: MedusaStack
   let storefront: RunningProcess
   let browser: Browser
   let page: Page
 
   beforeAll(async () => {
-    const storefrontPort = freePortSync()
-    sandbox = await startSandbox({ port: freePortSync() })
-    medusa = await startMedusaServer({
-      port: freePortSync(),
-      sandboxPort: Number(new URL(sandbox.url).port),
-      storefrontPort,
-    })
-    await fetch(`${sandbox.url}/_sandbox/config`, {
-      method: "PATCH",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ webhook_url: `${medusa.url}/hooks/payment/komoju_komoju` }),
-    })
+    const storefrontPort = await freePort()
+    medusa = await startMedusaStack({ name: "e2e-storefront", storefrontPort })
+    sandbox = medusa.sandbox
     storefront = await startProcess(
       [join(__dirname, "../../examples/storefront/server.mjs")],
       {
@@ -49,7 +40,6 @@ describe("storefront checkout in the browser", () => {
     await browser?.close()
     await storefront?.close()
     await medusa?.close()
-    await sandbox?.close()
   })
 
   beforeEach(async () => {
@@ -89,14 +79,8 @@ describe("storefront checkout in the browser", () => {
   }
 
   async function adminOrder(orderId: string) {
-    const login = await fetch(`${medusa.url}/auth/user/emailpass`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(medusa.store.admin),
-    })
-    const { token } = await login.json()
     const response = await fetch(`${medusa.url}/admin/orders/${orderId}?fields=id,payment_status,total`, {
-      headers: { authorization: `Bearer ${token}` },
+      headers: await medusa.adminHeaders(),
     })
     return (await response.json()).order
   }

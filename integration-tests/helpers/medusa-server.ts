@@ -1,112 +1,116 @@
 import { spawn, type ChildProcess } from "node:child_process"
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Client } from "pg"
-import type { DemoStore } from "../../scripts/demo/seed"
 
-const ROOT = join(__dirname, "../..")
-const MEDUSA_CLI = join(ROOT, "node_modules/@medusajs/cli/cli.js")
+export const ROOT = join(__dirname, "../..")
+export const MEDUSA_CLI = join(ROOT, "node_modules/@medusajs/cli/cli.js")
 
-export type RunningProcess = { url: string; close(): Promise<void>; output(): string }
+export type RunningProcess = { url: string; pid: number; close(): Promise<void>; output(): string }
 
-function database() {
+/** The Postgres DB_* point at (scripts/test.mjs sets them): URLs and an admin connection. */
+export function database() {
   const { DB_HOST = "localhost", DB_PORT = "5432", DB_USERNAME = "postgres", DB_PASSWORD = "" } = process.env
   const auth = DB_PASSWORD ? `${encodeURIComponent(DB_USERNAME)}:${encodeURIComponent(DB_PASSWORD)}` : encodeURIComponent(DB_USERNAME)
+  const admin = () => new Client({ host: DB_HOST, port: Number(DB_PORT), user: DB_USERNAME, password: DB_PASSWORD, database: "postgres" })
+  const run = async (sql: string) => {
+    const client = admin()
+    await client.connect()
+    try {
+      await client.query(sql)
+    } finally {
+      await client.end()
+    }
+  }
   return {
     url: (name: string) => `postgres://${auth}@${DB_HOST}:${DB_PORT}/${name}`,
-    admin: () => new Client({ host: DB_HOST, port: Number(DB_PORT), user: DB_USERNAME, password: DB_PASSWORD, database: "postgres" }),
+    create: (name: string) => run(`CREATE DATABASE "${name}"`),
+    drop: (name: string) => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   }
 }
 
-function runToEnd(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+/** Runs a command to its end; rejects with the tail of its output if it fails. */
+export function runToEnd(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] })
     let output = ""
     child.stdout.on("data", (chunk) => (output += chunk))
     child.stderr.on("data", (chunk) => (output += chunk))
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(" ")} failed:\n${output.slice(-4000)}`))))
+    child.on("exit", (code) => (code === 0 ? resolve(output) : reject(new Error(`${args.join(" ")} failed:\n${output.slice(-4000)}`))))
   })
 }
 
-/** Starts a long-running child in its own process group, so closing stops its children too. */
-export function startProcess(args: string[], env: NodeJS.ProcessEnv, url: string, readyPath: string): Promise<RunningProcess> {
-  const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true })
-  let output = ""
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000))
-  child.stdout!.on("data", keep)
-  child.stderr!.on("data", keep)
-  const close = async () => {
-    if (child.exitCode !== null) return
-    const exited = new Promise((resolve) => child.once("exit", resolve))
-    try {
-      process.kill(-child.pid!, "SIGTERM")
-    } catch {}
-    const killer = setTimeout(() => {
+// Every process group started here, so that none outlives the test process, even when
+// jest ends it (--forceExit) or a suite fails before its afterAll.
+const liveGroups = new Set<number>()
+let exitHookInstalled = false
+function trackGroup(pid: number) {
+  liveGroups.add(pid)
+  if (exitHookInstalled) return
+  exitHookInstalled = true
+  process.on("exit", () => {
+    for (const group of liveGroups) {
       try {
-        process.kill(-child.pid!, "SIGKILL")
+        process.kill(-group, "SIGKILL")
       } catch {}
-    }, 10_000)
-    await exited
-    clearTimeout(killer)
-  }
-  return (async () => {
-    const deadline = Date.now() + 240_000
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`${args.join(" ")} exited:\n${output}`)
-      try {
-        if ((await fetch(`${url}${readyPath}`)).ok) return { url, close, output: () => output }
-      } catch {}
-      await new Promise((resolve) => setTimeout(resolve, 500))
     }
-    await close()
-    throw new Error(`${args.join(" ")} did not answer at ${url}${readyPath}:\n${output}`)
-  })()
+  })
 }
 
-export type MedusaServer = RunningProcess & { store: DemoStore }
+function signalGroup(pid: number, signal: NodeJS.Signals) {
+  try {
+    process.kill(-pid, signal)
+  } catch {}
+}
+
+export class ProcessExitedError extends Error {
+  constructor(message: string, readonly output: string) {
+    super(message)
+  }
+}
 
 /**
- * A real Medusa server booted from medusa-config.ts on its own new database, migrated
- * and seeded like the demo, serving the admin as `npm run demo` does.
+ * Starts a long-running child in its own process group (closing stops its children too)
+ * and resolves once `${url}${readyPath}` answers 2xx.
  */
-export async function startMedusaServer(options: {
-  port: number
-  sandboxPort: number
-  storefrontPort: number
-}): Promise<MedusaServer> {
-  const db = database()
-  const name = `komoju_e2e_${process.pid}_${Date.now()}`
-  const client = db.admin()
-  await client.connect()
-  await client.query(`CREATE DATABASE "${name}"`)
-  await client.end()
-
-  const workDir = mkdtempSync(join(tmpdir(), "komoju-e2e-"))
-  const storeFile = join(workDir, "store.json")
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "development",
-    DATABASE_URL: db.url(name),
-    PORT: String(options.port),
-    KOMOJU_SANDBOX_PORT: String(options.sandboxPort),
-    STOREFRONT_PORT: String(options.storefrontPort),
-    PAYMENT_WEBHOOK_DELAY_MS: "100",
+export function startProcess(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  url: string,
+  readyPath: string,
+  { timeoutMs = 240_000 }: { timeoutMs?: number } = {}
+): Promise<RunningProcess> {
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true })
+  const pid = child.pid!
+  trackGroup(pid)
+  let output = ""
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-200_000))
+  child.stdout!.on("data", keep)
+  child.stderr!.on("data", keep)
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()))
+  const close = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      signalGroup(pid, "SIGTERM")
+      const killer = setTimeout(() => signalGroup(pid, "SIGKILL"), 10_000)
+      await exited
+      clearTimeout(killer)
+    }
+    // Whatever the leader left behind in its group goes too.
+    signalGroup(pid, "SIGKILL")
+    liveGroups.delete(pid)
   }
-  await runToEnd([MEDUSA_CLI, "db:migrate"], env)
-  await runToEnd([MEDUSA_CLI, "exec", "./scripts/demo/seed.ts"], { ...env, DEMO_STORE_FILE: storeFile })
-  const store = JSON.parse(readFileSync(storeFile, "utf8")) as DemoStore
-  const server = await startProcess([MEDUSA_CLI, "start"], env, `http://localhost:${options.port}`, "/health")
-  return {
-    ...server,
-    store,
-    close: async () => {
-      await server.close()
-      rmSync(workDir, { recursive: true, force: true })
-      const admin = db.admin()
-      await admin.connect()
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-      await admin.end()
-    },
-  }
+  return (async () => {
+    const deadline = Date.now() + timeoutMs
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        liveGroups.delete(pid)
+        throw new ProcessExitedError(`${args.join(" ")} exited (${child.exitCode ?? child.signalCode}):\n${output.slice(-8000)}`, output)
+      }
+      try {
+        if ((await fetch(`${url}${readyPath}`)).ok) return { url, pid, close, output: () => output }
+      } catch {}
+      await new Promise((resolve) => setTimeout(resolve, 300))
+    }
+    await close()
+    throw new Error(`${args.join(" ")} did not answer at ${url}${readyPath}:\n${output.slice(-8000)}`)
+  })()
 }

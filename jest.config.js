@@ -41,5 +41,12 @@ module.exports = {
       testMatch: ["<rootDir>/integration-tests/e2e/**/*.spec.ts"],
       setupFiles: ["<rootDir>/integration-tests/setup.js"],
     },
+    {
+      // Medusa's production shape: servers and a worker as separate processes on one
+      // Postgres and one Redis (TEST_REDIS_URL, from scripts/test.mjs).
+      ...base,
+      displayName: "cluster",
+      testMatch: ["<rootDir>/integration-tests/cluster/**/*.spec.ts"],
+    },
   ],
 }

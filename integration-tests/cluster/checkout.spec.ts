@@ -1,0 +1,200 @@
+import type { RequestLogEntry } from "../../sandbox/src"
+import { startMedusaStack, type MedusaStack } from "../helpers/medusa-stack"
+import { eventually } from "../helpers/sandbox-control"
+import { Shopper } from "../helpers/shopper"
+
+jest.setTimeout(300_000)
+
+type AdminOrder = {
+  id: string
+  status: string
+  payment_status: string
+  total: number
+  cart?: { id: string } | null
+  payment_collections?: { payments?: { id: string; amount: number; captured_at: string | null; captures?: { id: string }[] }[] }[]
+}
+
+/**
+ * Medusa as it runs in production: two API servers and a worker, separate processes on
+ * one Postgres and one Redis (event bus, workflow engine, locking, caching). Webhooks
+ * reach the servers through a round-robin balancer, so one server receives a webhook
+ * while the shopper talks to the other, and only the worker runs subscribers (core's
+ * payment processing and the plugin's) and scheduled jobs.
+ */
+describe("checkout on two servers and a worker", () => {
+  let stack: MedusaStack
+  let admin: Record<string, string>
+  let one: Shopper
+  let two: Shopper
+
+  beforeAll(async () => {
+    stack = await startMedusaStack({
+      name: "cluster-checkout",
+      cluster: { servers: 2 },
+      // The plugin's log lines show which process handled what.
+      env: { LOG_LEVEL: "info" },
+      sandbox: { config: { webhook: { retry_base_ms: 200 } as never } },
+    })
+    admin = await stack.adminHeaders(stack.servers[1].url)
+    one = new Shopper(stack.servers[0].url, stack.store.publishableKey)
+    two = new Shopper(stack.servers[1].url, stack.store.publishableKey)
+  })
+
+  afterEach(async () => {
+    await stack?.sandbox.webhooksIdle()
+  })
+
+  afterAll(async () => {
+    await stack?.close()
+  })
+
+  /** Every order of the cart, read through the admin API of the given server. */
+  async function ordersOfCart(cartId: string, server = stack.servers[0].url): Promise<AdminOrder[]> {
+    const fields = "id,status,payment_status,total,cart.id,*payment_collections.payments,*payment_collections.payments.captures"
+    const response = await fetch(`${server}/admin/orders?limit=200&fields=${encodeURIComponent(fields)}`, { headers: admin })
+    if (!response.ok) throw new Error(`GET /admin/orders: ${response.status} ${await response.text()}`)
+    const { orders } = (await response.json()) as { orders: AdminOrder[] }
+    return orders.filter((order) => order.cart?.id === cartId)
+  }
+
+  /** The one order of the cart, once `ready` holds; fails if the cart has two. */
+  async function theOrder(cartId: string, ready: (order: AdminOrder) => boolean, what: string): Promise<AdminOrder> {
+    return eventually(async () => {
+      const orders = await ordersOfCart(cartId)
+      if (orders.length > 1) throw new Error(`cart ${cartId} has ${orders.length} orders: ${orders.map((o) => o.id).join(", ")}`)
+      return orders[0] && ready(orders[0]) ? orders[0] : undefined
+    }, what, 60_000)
+  }
+
+  const payments = (order: AdminOrder) => (order.payment_collections ?? []).flatMap((c) => c.payments ?? [])
+
+  /** KOMOJU API calls about one session and its payment. */
+  function callsFor(sessionId: string, paymentId: string | undefined, calls: RequestLogEntry[]) {
+    return calls.filter((c) => c.path.includes(sessionId) || (paymentId && c.path.includes(paymentId)))
+  }
+
+  async function settle() {
+    await stack.sandbox.webhooksIdle()
+    // Core handles a webhook after its delay, on the worker, through Redis.
+    await new Promise((resolve) => setTimeout(resolve, 2000))
+  }
+
+  it("card, auto capture: the shopper moves between servers; one order, captured, no capture call", async () => {
+    const cart = await one.fillCart(stack.store.regions.jp, [{ handle: "matcha", quantity: 2 }])
+    stack.sandbox.clearRequests()
+    const started = await two.startPayment(cart.id)
+    const { payment } = await stack.komoju.complete(started.komojuSessionId, { payment_type: "credit_card" })
+    const result = await one.completeCheckout(cart.id)
+    expect(result.status).toBe("paid")
+
+    const order = await theOrder(cart.id, (o) => o.payment_status === "captured", "a captured order")
+    expect(order).toMatchObject({ status: "pending", total: 2900 })
+    await settle()
+
+    const [after] = await ordersOfCart(cart.id, stack.servers[1].url)
+    expect(after.id).toBe(order.id)
+    expect(payments(after)).toEqual([expect.objectContaining({ amount: 2900, captures: [expect.anything()] })])
+    const calls = stack.sandbox.requests()
+    expect(calls.filter((c) => c.method === "POST" && c.path === "/sessions")).toHaveLength(1)
+    expect(calls.filter((c) => c.method === "POST" && c.path.startsWith("/payments/"))).toEqual([])
+    expect(callsFor(started.komojuSessionId, payment.id, calls).length).toBeGreaterThanOrEqual(1)
+    expect((await ordersOfCart(cart.id)).length).toBe(1)
+  })
+
+  it("konbini: placed awaiting on one server; the customer pays; the webhook captures it through the worker", async () => {
+    const cart = await two.fillCart(stack.store.regions.jp, [{ handle: "furoshiki", quantity: 1 }])
+    const started = await one.startPayment(cart.id)
+    const { payment } = await stack.komoju.complete(started.komojuSessionId, { payment_type: "konbini", store: "lawson" })
+    const result = await two.completeCheckout(cart.id)
+    expect(result.status).toBe("awaiting_payment")
+    const awaiting = await theOrder(cart.id, (o) => o.payment_status === "awaiting", "an order awaiting payment")
+
+    stack.sandbox.clearRequests()
+    await stack.komoju.customerPays(payment.id)
+    const captured = await theOrder(cart.id, (o) => o.payment_status === "captured", "the konbini order captured")
+    expect(captured.id).toBe(awaiting.id)
+    await settle()
+
+    expect(await ordersOfCart(cart.id)).toHaveLength(1)
+    expect(payments((await ordersOfCart(cart.id))[0])).toEqual([expect.objectContaining({ captures: [expect.anything()] })])
+    // KOMOJU captured it: Medusa records the capture and asks KOMOJU for none.
+    expect(stack.sandbox.requests().filter((c) => c.method === "POST" && c.path.endsWith("/capture"))).toEqual([])
+  })
+
+  it("the shopper pays and closes the tab: the webhook alone places the order, once", async () => {
+    const cart = await one.fillCart(stack.store.regions.jp, [{ handle: "matcha", quantity: 1 }])
+    const started = await two.startPayment(cart.id)
+    await stack.komoju.complete(started.komojuSessionId, { payment_type: "credit_card" })
+
+    const placed = await theOrder(cart.id, (o) => o.payment_status === "captured", "an order placed by the webhook")
+    expect(placed.total).toBe(1700)
+    await settle()
+    // Back after all, on either server: the same order.
+    expect(await two.completeCheckout(cart.id)).toMatchObject({ status: "paid", order: { id: placed.id } })
+    expect(await one.completeCheckout(cart.id)).toMatchObject({ status: "paid", order: { id: placed.id } })
+    expect(await ordersOfCart(cart.id)).toHaveLength(1)
+  })
+
+  it("manual capture: authorized at checkout, captured once from the admin API of the other server", async () => {
+    const settings = await fetch(`${stack.servers[0].url}/admin/komoju/settings`, {
+      method: "POST",
+      headers: { ...admin, "content-type": "application/json" },
+      body: JSON.stringify({ capture_mode: "manual" }),
+    })
+    expect(settings.status).toBe(200)
+    try {
+      const cart = await two.fillCart(stack.store.regions.jp, [{ handle: "sencha", quantity: 1 }])
+      const started = await one.startPayment(cart.id)
+      const { payment } = await stack.komoju.complete(started.komojuSessionId, { payment_type: "credit_card" })
+      expect(payment.status).toBe("authorized")
+      expect((await two.completeCheckout(cart.id)).status).toBe("paid")
+      const authorized = await theOrder(cart.id, (o) => o.payment_status === "authorized", "an authorized order")
+      await settle()
+
+      stack.sandbox.clearRequests()
+      const capture = await fetch(`${stack.servers[1].url}/admin/payments/${payments(authorized)[0].id}/capture`, {
+        method: "POST",
+        headers: { ...admin, "content-type": "application/json" },
+        body: "{}",
+      })
+      expect(capture.status).toBe(200)
+      expect(stack.sandbox.payment(payment.id)!.status).toBe("captured")
+      const captured = await theOrder(cart.id, (o) => o.payment_status === "captured", "the order captured")
+      // KOMOJU's payment.captured webhook follows, handled by the worker: nothing more.
+      await settle()
+
+      const captureCalls = stack.sandbox.requests().filter((c) => c.method === "POST" && c.path.endsWith("/capture"))
+      expect(captureCalls).toHaveLength(1)
+      expect(captureCalls[0].path).toBe(`/payments/${payment.id}/capture`)
+      expect(await ordersOfCart(cart.id)).toHaveLength(1)
+      expect(payments((await ordersOfCart(cart.id))[0])).toEqual([
+        expect.objectContaining({ id: payments(captured)[0].id, captures: [expect.anything()] }),
+      ])
+    } finally {
+      await fetch(`${stack.servers[0].url}/admin/komoju/settings`, {
+        method: "POST",
+        headers: { ...admin, "content-type": "application/json" },
+        body: JSON.stringify({ capture_mode: null }),
+      })
+    }
+  })
+
+  it("webhooks reached both servers, and only the worker ran the subscribers", async () => {
+    // A declined card: the plugin's subscriber logs the failed payment where it runs.
+    const cart = await two.fillCart(stack.store.regions.jp, [{ handle: "matcha", quantity: 1 }])
+    const started = await one.startPayment(cart.id)
+    await stack.komoju.complete(started.komojuSessionId, { payment_type: "credit_card", card_number: "4123111111111000" })
+    const failedLine = `payment failed; cart ${cart.id} stays open`
+    await eventually(async () => stack.worker!.output().includes(failedLine), "the worker handling payment.failed")
+    for (const server of stack.servers) expect(server.output()).not.toContain(failedLine)
+
+    const deliveries = stack.forwarder!.deliveries()
+    const targets = new Set(deliveries.map((d) => d.target))
+    expect(targets).toEqual(new Set(stack.servers.map((s) => s.url)))
+    // Round robin: consecutive deliveries never go to the same server.
+    deliveries.slice(1).forEach((d, i) => expect(d.target).not.toBe(deliveries[i].target))
+    expect(deliveries.every((d) => d.status === 200)).toBe(true)
+    // Every delivery KOMOJU made was accepted, and none went to the worker.
+    expect(deliveries.map((d) => d.target)).not.toContain(stack.worker!.url)
+  })
+})

@@ -21,10 +21,45 @@ export function database() {
       await client.end()
     }
   }
+  const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
   return {
     url: (name: string) => `postgres://${auth}@${DB_HOST}:${DB_PORT}/${name}`,
-    create: (name: string) => run(`CREATE DATABASE "${name}"`),
-    drop: (name: string) => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    create: (name: string) => run(`CREATE DATABASE ${quote(name)}`),
+    drop: (name: string) => run(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`),
+    /**
+     * Creates `name` as a copy of `template`, building the template first with `build`
+     * if it does not exist yet; `build`'s result is kept with the template (as its
+     * comment) and returned to every copy. A Postgres advisory lock makes this safe
+     * across jest workers: one builds, the others wait, then each copies.
+     */
+    createFromTemplate: async <T>(name: string, template: string, build: (url: string) => Promise<T>): Promise<T> => {
+      const client = admin()
+      await client.connect()
+      try {
+        await client.query("SELECT pg_advisory_lock(hashtext($1))", [template])
+        const found = await client.query("SELECT shobj_description(oid, 'pg_database') AS built FROM pg_database WHERE datname = $1", [template])
+        let built: T
+        if (found.rows[0]?.built) {
+          built = JSON.parse(found.rows[0].built) as T
+        } else {
+          await client.query(`DROP DATABASE IF EXISTS ${quote(template)} WITH (FORCE)`)
+          await client.query(`CREATE DATABASE ${quote(template)}`)
+          try {
+            built = await build(`postgres://${auth}@${DB_HOST}:${DB_PORT}/${template}`)
+          } catch (error) {
+            await client.query(`DROP DATABASE IF EXISTS ${quote(template)} WITH (FORCE)`)
+            throw error
+          }
+          // Marks the template complete; a half-built one has no comment and is rebuilt.
+          await client.query(`COMMENT ON DATABASE ${quote(template)} IS '${JSON.stringify(built).replace(/'/g, "''")}'`)
+        }
+        await client.query(`CREATE DATABASE ${quote(name)} TEMPLATE ${quote(template)}`)
+        return built
+      } finally {
+        await client.query("SELECT pg_advisory_unlock(hashtext($1))", [template]).catch(() => undefined)
+        await client.end()
+      }
+    },
   }
 }
 

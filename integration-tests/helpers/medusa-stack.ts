@@ -116,8 +116,6 @@ async function boot(
 
   const db = database()
   const dbName = `komoju_${options.name.replace(/[^a-z0-9]+/gi, "_").toLowerCase()}_${process.pid}_${Date.now()}`
-  await db.create(dbName)
-  cleanups.push(() => db.drop(dbName))
   const databaseUrl = db.url(dbName)
 
   const workDir = mkdtempSync(join(tmpdir(), "komoju-stack-"))
@@ -127,7 +125,6 @@ async function boot(
     ...process.env,
     ...options.env,
     NODE_ENV: "development",
-    DATABASE_URL: databaseUrl,
     KOMOJU_SANDBOX_PORT: String(sandboxPort),
     PAYMENT_WEBHOOK_DELAY_MS: String(options.webhookDelayMs ?? 100),
     MEDUSA_ADMIN_DISABLED: options.admin ? "false" : "true",
@@ -139,10 +136,25 @@ async function boot(
   if (redis) baseEnv.REDIS_URL = redis.url
 
   // The release step of a deployment: migrate, then seed, once for every process.
-  await runToEnd([MEDUSA_CLI, "db:migrate"], baseEnv)
-  const storeFile = join(workDir, "store.json")
-  await runToEnd([MEDUSA_CLI, "exec", "./scripts/demo/seed.ts"], { ...baseEnv, DEMO_STORE_FILE: storeFile })
-  const store = JSON.parse(readFileSync(storeFile, "utf8")) as DemoStore
+  const migrateAndSeed = async (url: string): Promise<DemoStore> => {
+    const env = { ...baseEnv, DATABASE_URL: url }
+    await runToEnd([MEDUSA_CLI, "db:migrate"], env)
+    const storeFile = join(workDir, "store.json")
+    await runToEnd([MEDUSA_CLI, "exec", "./scripts/demo/seed.ts"], { ...env, DEMO_STORE_FILE: storeFile })
+    return JSON.parse(readFileSync(storeFile, "utf8")) as DemoStore
+  }
+  cleanups.push(() => db.drop(dbName))
+  let store: DemoStore
+  const template = process.env.TEST_RUN_ID && `komoju_stack_template_${process.env.TEST_RUN_ID}`
+  if (template && !clustered) {
+    // Single-process stacks of one `npm test` run start from one migrated, seeded copy.
+    store = await db.createFromTemplate(dbName, template, migrateAndSeed)
+  } else {
+    // A cluster runs its release step itself, with Redis, as a deployment would.
+    await db.create(dbName)
+    store = await migrateAndSeed(databaseUrl)
+  }
+  baseEnv.DATABASE_URL = databaseUrl
 
   const start = async (name: string, mode: MedusaProcess["mode"]): Promise<MedusaProcess> => {
     // A port found free can be taken by a parallel suite before Medusa binds it: retry.

@@ -1,5 +1,6 @@
 import type { RequestLogEntry } from "../../sandbox/src"
 import { startMedusaStack, type MedusaStack } from "../helpers/medusa-stack"
+import { redisCommand } from "../helpers/redis"
 import { eventually } from "../helpers/sandbox-control"
 import { Shopper } from "../helpers/shopper"
 
@@ -179,6 +180,39 @@ describe("checkout on two servers and a worker", () => {
     }
   })
 
+  it("two tabs complete the paid cart on both servers at once, each webhook delivered twice: one order", async () => {
+    await stack.komoju.configure({ webhook: { duplicate_rate: 1 } })
+    try {
+      const cart = await one.fillCart(stack.store.regions.jp, [{ handle: "sencha", quantity: 2 }])
+      const started = await two.startPayment(cart.id)
+      stack.sandbox.clearRequests()
+      await stack.komoju.complete(started.komojuSessionId, { payment_type: "credit_card" })
+      // The webhook (twice, to each server in turn) races both completions.
+      const [a, b] = await Promise.all([one.completeCheckout(cart.id), two.completeCheckout(cart.id)])
+      expect(a.status).toBe("paid")
+      expect(b.status).toBe("paid")
+      const order = await theOrder(cart.id, (o) => o.payment_status === "captured", "a captured order")
+      expect([a, b].map((r) => (r as { order: { id: string } }).order.id)).toEqual([order.id, order.id])
+      await settle()
+
+      expect(await ordersOfCart(cart.id)).toHaveLength(1)
+      expect(payments((await ordersOfCart(cart.id))[0])).toEqual([expect.objectContaining({ captures: [expect.anything()] })])
+      expect(stack.sandbox.requests().filter((c) => c.method === "POST")).toEqual([])
+      // Each copy went to the other server; the second of each was recognised there.
+      const copies = stack.sandbox.webhookAttempts().filter((w) => w.duplicate)
+      expect(copies.length).toBeGreaterThanOrEqual(1)
+      expect(copies.every((w) => w.status === 200)).toBe(true)
+      for (const copy of copies) {
+        const targets = stack.forwarder!.deliveries().filter((d) => d.deliveryId === copy.event_id).map((d) => d.target)
+        expect(new Set(targets).size).toBe(2)
+      }
+      const repeatedOn = stack.servers.filter((s) => copies.some((c) => s.output().includes(`delivery ${c.event_id} repeated`)))
+      expect(repeatedOn.length).toBeGreaterThanOrEqual(1)
+    } finally {
+      await stack.komoju.configure({ webhook: { duplicate_rate: 0 } })
+    }
+  })
+
   it("webhooks reached both servers, and only the worker ran the subscribers", async () => {
     // A declined card: the plugin's subscriber logs the failed payment where it runs.
     const cart = await two.fillCart(stack.store.regions.jp, [{ handle: "matcha", quantity: 1 }])
@@ -186,7 +220,12 @@ describe("checkout on two servers and a worker", () => {
     await stack.komoju.complete(started.komojuSessionId, { payment_type: "credit_card", card_number: "4123111111111000" })
     const failedLine = `payment failed; cart ${cart.id} stays open`
     await eventually(async () => stack.worker!.output().includes(failedLine), "the worker handling payment.failed")
-    for (const server of stack.servers) expect(server.output()).not.toContain(failedLine)
+    for (const server of stack.servers) {
+      expect(server.output()).not.toContain(failedLine)
+      // The event bus hands every event to the worker; a server never processes one.
+      expect(server.output()).not.toContain("Processing payment.webhook_received")
+    }
+    expect(stack.worker!.output()).toContain("Processing payment.webhook_received")
 
     const deliveries = stack.forwarder!.deliveries()
     const targets = new Set(deliveries.map((d) => d.target))
@@ -196,5 +235,22 @@ describe("checkout on two servers and a worker", () => {
     expect(deliveries.every((d) => d.status === 200)).toBe(true)
     // Every delivery KOMOJU made was accepted, and none went to the worker.
     expect(deliveries.map((d) => d.target)).not.toContain(stack.worker!.url)
+  })
+
+  it("an admin session opened on one server is valid on the other (sessions live in Redis)", async () => {
+    const opened = await fetch(`${stack.servers[0].url}/auth/session`, { method: "POST", headers: admin })
+    expect(opened.status).toBe(200)
+    const cookie = opened.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ")
+    expect(cookie).toMatch(/connect\.sid=/)
+    const me = await fetch(`${stack.servers[1].url}/admin/users/me`, { headers: { cookie } })
+    expect(me.status).toBe(200)
+    expect((await me.json()).user.email).toBe(stack.store.admin.email)
+  })
+
+  it("the reconciliation job is scheduled once, in Redis, for the worker to run", async () => {
+    // Only the worker loads scheduled jobs; the Redis workflow engine keeps one schedule
+    // however many processes there are.
+    const schedules = (await redisCommand(stack.redisUrl!, ["ZRANGE", "bull:medusa-workflows-jobs:repeat", "0", "-1"])) as string[]
+    expect(schedules.filter((s) => s.includes("reconcile-komoju-payments"))).toEqual(["schedule_job-reconcile-komoju-payments"])
   })
 })

@@ -125,11 +125,11 @@ export async function startRedis({ log = () => {}, port: preferredPort } = {}) {
       "--bind", "127.0.0.1",
       "--protected-mode", "yes",
       "--dir", dir,
+      // No save points and no AOF: nothing is written, not even at shutdown.
       "--save", "",
       "--appendonly", "no",
       "--databases", String(REDIS_DATABASES),
       "--daemonize", "no",
-      "--shutdown-on-sigterm", "nosave",
       "--loglevel", "warning",
       "--logfile", "",
     ],

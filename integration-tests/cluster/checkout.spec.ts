@@ -1,5 +1,6 @@
+import { createHmac } from "node:crypto"
 import type { RequestLogEntry } from "../../sandbox/src"
-import { startMedusaStack, type MedusaStack } from "../helpers/medusa-stack"
+import { startMedusaStack, WEBHOOK_PATH, type MedusaStack } from "../helpers/medusa-stack"
 import { redisCommand } from "../helpers/redis"
 import { eventually } from "../helpers/sandbox-control"
 import { Shopper } from "../helpers/shopper"
@@ -12,7 +13,9 @@ type AdminOrder = {
   payment_status: string
   total: number
   cart?: { id: string } | null
-  payment_collections?: { payments?: { id: string; amount: number; captured_at: string | null; captures?: { id: string }[] }[] }[]
+  payment_collections?: {
+    payments?: { id: string; amount: number; captured_at: string | null; captures?: { id: string }[]; refunds?: { amount: number }[] }[]
+  }[]
 }
 
 /**
@@ -51,7 +54,8 @@ describe("checkout on two servers and a worker", () => {
 
   /** Every order of the cart, read through the admin API of the given server. */
   async function ordersOfCart(cartId: string, server = stack.servers[0].url): Promise<AdminOrder[]> {
-    const fields = "id,status,payment_status,total,cart.id,*payment_collections.payments,*payment_collections.payments.captures"
+    const fields =
+      "id,status,payment_status,total,cart.id,*payment_collections.payments,*payment_collections.payments.captures,*payment_collections.payments.refunds"
     const response = await fetch(`${server}/admin/orders?limit=200&fields=${encodeURIComponent(fields)}`, { headers: admin })
     if (!response.ok) throw new Error(`GET /admin/orders: ${response.status} ${await response.text()}`)
     const { orders } = (await response.json()) as { orders: AdminOrder[] }
@@ -178,6 +182,50 @@ describe("checkout on two servers and a worker", () => {
         body: JSON.stringify({ capture_mode: null }),
       })
     }
+  })
+
+  it("konbini left to expire: the worker cancels the order placed through a server", async () => {
+    const cart = await one.fillCart(stack.store.regions.jp, [{ handle: "sencha", quantity: 1 }])
+    const started = await two.startPayment(cart.id)
+    const { payment } = await stack.komoju.complete(started.komojuSessionId, { payment_type: "konbini" })
+    expect((await one.completeCheckout(cart.id)).status).toBe("awaiting_payment")
+    const placed = await theOrder(cart.id, (o) => o.payment_status === "awaiting", "an order awaiting payment")
+
+    await stack.komoju.expire(payment.id)
+    const canceled = await theOrder(cart.id, (o) => o.status === "canceled", "the order cancelled")
+    expect(canceled.id).toBe(placed.id)
+    expect(stack.worker!.output()).toContain(`order ${placed.id} canceled and its stock released`)
+  })
+
+  it("a dashboard refund whose webhook reaches both servers at the same moment is recorded once", async () => {
+    const cart = await two.fillCart(stack.store.regions.jp, [{ handle: "matcha", quantity: 1 }])
+    const started = await one.startPayment(cart.id)
+    const { payment } = await stack.komoju.complete(started.komojuSessionId, { payment_type: "credit_card" })
+    expect((await two.completeCheckout(cart.id)).status).toBe("paid")
+    await theOrder(cart.id, (o) => o.payment_status === "captured", "a captured order")
+    await settle()
+
+    await stack.komoju.dashboardRefund(payment.id, 700)
+    // The same delivery again, to both servers at once, as a retry racing a slow answer.
+    const [event] = stack.sandbox.events({ type: "payment.refund.created", payment: payment.id })
+    const body = JSON.stringify(event)
+    const headers = {
+      "content-type": "application/json",
+      "x-komoju-id": event.id,
+      "x-komoju-event": event.type,
+      "x-komoju-signature": createHmac("sha256", "whsec_sandbox").update(body).digest("hex"),
+    }
+    const answers = await Promise.all(
+      stack.servers.map((server) => fetch(`${server.url}${WEBHOOK_PATH}`, { method: "POST", headers, body }).then((r) => r.status))
+    )
+    expect(answers).toEqual([200, 200])
+
+    const refunded = await theOrder(cart.id, (o) => (payments(o)[0]?.refunds?.length ?? 0) > 0, "the dashboard refund in Medusa")
+    await settle()
+    const [after] = await ordersOfCart(cart.id)
+    expect(payments(after)[0].refunds).toEqual([expect.objectContaining({ amount: 700 })])
+    expect(payments(refunded)[0].id).toBe(payments(after)[0].id)
+    expect(stack.sandbox.payment(payment.id)!.refunds).toHaveLength(1)
   })
 
   it("two tabs complete the paid cart on both servers at once, each webhook delivered twice: one order", async () => {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process"
+import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs"
 import { join } from "node:path"
 import { Client } from "pg"
 
@@ -104,15 +105,50 @@ export class ProcessExitedError extends Error {
 }
 
 /**
+ * True when a process of the group led by `leader` listens on `port` (Linux /proc; true
+ * where there is no /proc to ask). Guards against another suite's server that took the
+ * same free port answering the readiness check in our process's stead.
+ */
+export function groupListensOn(leader: number, port: number): boolean {
+  if (!existsSync("/proc/net/tcp")) return true
+  const inodes = new Set<string>()
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    if (!existsSync(table)) continue
+    for (const line of readFileSync(table, "utf8").split("\n").slice(1)) {
+      const fields = line.trim().split(/\s+/)
+      // local_address is ADDR:PORT in hex; state 0A is LISTEN; field 9 is the inode.
+      if (fields.length > 9 && fields[3] === "0A" && parseInt(fields[1].split(":")[1], 16) === port) inodes.add(fields[9])
+    }
+  }
+  if (!inodes.size) return false
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      // Field 5 of /proc/<pid>/stat is the process group (after the parenthesised name).
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8")
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) !== leader) continue
+      for (const fd of readdirSync(`/proc/${entry}/fd`)) {
+        const target = readlinkSync(`/proc/${entry}/fd/${fd}`)
+        if (target.startsWith("socket:[") && inodes.has(target.slice(8, -1))) return true
+      }
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return false
+}
+
+/**
  * Starts a long-running child in its own process group (closing stops its children too)
- * and resolves once `${url}${readyPath}` answers 2xx.
+ * and resolves once `${url}${readyPath}` answers 2xx; with `ownPort`, only once that
+ * port is the child's own.
  */
 export function startProcess(
   args: string[],
   env: NodeJS.ProcessEnv,
   url: string,
   readyPath: string,
-  { timeoutMs = 240_000 }: { timeoutMs?: number } = {}
+  { timeoutMs = 240_000, ownPort }: { timeoutMs?: number; ownPort?: number } = {}
 ): Promise<RunningProcess> {
   const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true })
   const pid = child.pid!
@@ -141,7 +177,9 @@ export function startProcess(
         throw new ProcessExitedError(`${args.join(" ")} exited (${child.exitCode ?? child.signalCode}):\n${output.slice(-8000)}`, output)
       }
       try {
-        if ((await fetch(`${url}${readyPath}`)).ok) return { url, pid, close, output: () => output }
+        if ((await fetch(`${url}${readyPath}`)).ok && (ownPort === undefined || groupListensOn(pid, ownPort))) {
+          return { url, pid, close, output: () => output }
+        }
       } catch {}
       await new Promise((resolve) => setTimeout(resolve, 300))
     }

@@ -163,7 +163,7 @@ async function boot(
       const env: NodeJS.ProcessEnv = { ...baseEnv, PORT: String(port) }
       if (clustered) env.MEDUSA_WORKER_MODE = mode
       try {
-        const running = await startProcess([MEDUSA_CLI, "start"], env, `http://localhost:${port}`, "/health")
+        const running = await startProcess([MEDUSA_CLI, "start"], env, `http://localhost:${port}`, "/health", { ownPort: port })
         const started: MedusaProcess = { ...running, name, mode, port }
         processes.push(started)
         cleanups.push(() => started.close())

@@ -254,26 +254,23 @@ describe("checkout on two servers and a worker", () => {
         const targets = stack.forwarder!.deliveries().filter((d) => d.deliveryId === copy.event_id).map((d) => d.target)
         expect(new Set(targets).size).toBe(2)
       }
-      const repeatedOn = stack.servers.filter((s) => copies.some((c) => s.output().includes(`delivery ${c.event_id} repeated`)))
-      expect(repeatedOn.length).toBeGreaterThanOrEqual(1)
     } finally {
       await stack.komoju.configure({ webhook: { duplicate_rate: 0 } })
     }
   })
 
   it("webhooks reached both servers, and only the worker ran the subscribers", async () => {
-    // A declined card: the plugin's subscriber logs the failed payment where it runs.
+    // A declined card: the plugin logs its handling of the failed payment where it runs.
     const cart = await two.fillCart(stack.store.regions.jp, [{ handle: "matcha", quantity: 1 }])
     const started = await one.startPayment(cart.id)
-    await stack.komoju.complete(started.komojuSessionId, { payment_type: "credit_card", card_number: "4123111111111000" })
-    const failedLine = `payment failed; cart ${cart.id} stays open`
-    await eventually(async () => stack.worker!.output().includes(failedLine), "the worker handling payment.failed")
-    for (const server of stack.servers) {
-      expect(server.output()).not.toContain(failedLine)
-      // The event bus hands every event to the worker; a server never processes one.
-      expect(server.output()).not.toContain("Processing payment.webhook_received")
-    }
-    expect(stack.worker!.output()).toContain("Processing payment.webhook_received")
+    const { payment } = await stack.komoju.complete(started.komojuSessionId, { payment_type: "credit_card", card_number: "4123111111111000" })
+    await eventually(async () => stack.worker!.output().includes(payment.id), "the worker handling payment.failed")
+    await settle()
+    // Medusa's event bus logs each event it hands to subscribers (core's webhook event,
+    // and whatever the plugin emits for its own handling): only the worker ever does.
+    const handled = /Processing (payment\.webhook_received|komoju\.[a-z_.]+) /
+    for (const server of stack.servers) expect(server.output()).not.toMatch(handled)
+    expect(stack.worker!.output()).toMatch(handled)
 
     const deliveries = stack.forwarder!.deliveries()
     const targets = new Set(deliveries.map((d) => d.target))

@@ -52,6 +52,8 @@ export type MedusaStack = {
   redisUrl?: string
   /** Bearer headers of the seeded admin, through the given server (the first by default). */
   adminHeaders(server?: string): Promise<Record<string, string>>
+  /** Runs `medusa exec <script>` as one more process of the stack (a worker, in the cluster); resolves with its output. */
+  exec(script: string): Promise<string>
   /** Every process's output so far, each line prefixed with its name. */
   logs(): string
   close(): Promise<void>
@@ -222,6 +224,7 @@ async function boot(
       const { token } = (await response.json()) as { token: string }
       return { authorization: `Bearer ${token}` }
     },
+    exec: (script) => runToEnd([MEDUSA_CLI, "exec", script], { ...baseEnv, ...(clustered ? { MEDUSA_WORKER_MODE: "worker" } : {}) }),
     logs: () => processes.map((p) => prefixed(p.name, p.output())).join("\n"),
     close,
   }

@@ -15,24 +15,24 @@ export type OrderState = {
   }[]
 }
 
-type AdminApi = { get: (url: string, config: unknown) => Promise<{ data: { order: Record<string, any> } }> }
+type AdminApi = { get: (url: string, config: unknown) => Promise<{ data: Record<string, any> }> }
 
 /**
- * What Medusa holds for a cart's order. The order is found through the cart link; its
- * payment status is computed by Medusa's admin API, as an admin sees it.
+ * What Medusa holds for a cart's order. The order is found through the cart link (in
+ * the test's own Medusa), or through the admin API when Medusa runs in other processes;
+ * its payment status is computed by Medusa's admin API, as an admin sees it.
  */
 export async function orderOfCart(
-  container: MedusaContainer,
+  container: MedusaContainer | undefined,
   api: AdminApi,
   admin: { headers: Record<string, string> },
   cartId: string
 ): Promise<OrderState | undefined> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: links } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } })
-  if (!links[0]) return undefined
+  const orderId = container ? await orderIdByLink(container, cartId) : await orderIdByApi(api, admin, cartId)
+  if (!orderId) return undefined
   const fields =
     "id,status,payment_status,total,*payment_collections.payments,*payment_collections.payments.refunds,*payment_collections.payments.captures"
-  const { data } = await api.get(`/admin/orders/${links[0].order_id}?fields=${encodeURIComponent(fields)}`, admin)
+  const { data } = await api.get(`/admin/orders/${orderId}?fields=${encodeURIComponent(fields)}`, admin)
   const order = data.order
   return {
     id: order.id,
@@ -41,6 +41,20 @@ export async function orderOfCart(
     total: Number(order.total),
     payments: (order.payment_collections ?? []).flatMap((c: { payments?: unknown[] } | null) => (c?.payments ?? []) as OrderState["payments"]),
   }
+}
+
+async function orderIdByLink(container: MedusaContainer, cartId: string): Promise<string | undefined> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: links } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } })
+  return links[0]?.order_id
+}
+
+async function orderIdByApi(api: AdminApi, admin: { headers: Record<string, string> }, cartId: string): Promise<string | undefined> {
+  const { data } = await api.get(`/admin/orders?limit=500&fields=${encodeURIComponent("id,cart.id")}`, admin)
+  const orders = (data.orders ?? []) as { id: string; cart?: { id: string } | null }[]
+  const matching = orders.filter((order) => order.cart?.id === cartId)
+  if (matching.length > 1) throw new Error(`cart ${cartId} has ${matching.length} orders`)
+  return matching[0]?.id
 }
 
 /** Reserved quantity of a product's stock at every location (released on cancellation). */

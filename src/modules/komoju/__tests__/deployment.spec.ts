@@ -1,3 +1,4 @@
+import { defineConfig } from "@medusajs/framework/utils"
 import { deploymentProblems } from "../deployment"
 
 const redis = {
@@ -17,5 +18,19 @@ describe("deploymentProblems", () => {
 
   it("accepts Redis for both", () => {
     expect(deploymentProblems({ projectConfig: { workerMode: "worker" } as never, modules: redis })).toEqual([])
+  })
+
+  it("reads medusa-config.ts as Medusa normalizes it", () => {
+    type Modules = { resolve: string; options: Record<string, unknown> }[]
+    const split = (modules: Modules) => defineConfig({ projectConfig: { workerMode: "server", http: {} as never }, modules })
+    expect(deploymentProblems(split([]))).toHaveLength(2)
+    expect(
+      deploymentProblems(
+        split([
+          { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl: "redis://r" } },
+          { resolve: "@medusajs/medusa/locking", options: { providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "r", options: {} }] } },
+        ])
+      )
+    ).toEqual([])
   })
 })

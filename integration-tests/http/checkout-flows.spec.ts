@@ -1,82 +1,53 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createHmac } from "node:crypto"
-import { startSandbox, type Sandbox } from "../../sandbox/src"
-import { seedDemoStore, type DemoStore } from "../../scripts/demo/seed"
-import { freePortSync } from "../helpers/free-port"
 import { orderOfCart, reservedQuantity } from "../helpers/medusa-state"
-import { eventually, SandboxControl } from "../helpers/sandbox-control"
-import { Shopper } from "../helpers/shopper"
+import { komojuTestEnvironment, useKomojuStore } from "../helpers/komoju-store"
+import { eventually } from "../helpers/sandbox-control"
 import { reconcileKomojuSessions } from "../../src/workflows/komoju-webhook/reconcile"
 
 // medusa-config.ts points the provider at the sandbox on this port.
-const sandboxPort = freePortSync()
-process.env.KOMOJU_SANDBOX_PORT = String(sandboxPort)
-process.env.MEDUSA_ADMIN_DISABLED = "true"
-process.env.PAYMENT_WEBHOOK_DELAY_MS = "50"
+const sandboxPort = komojuTestEnvironment()
 
 jest.setTimeout(180_000)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let sandbox: Sandbox
-    let komoju: SandboxControl
-    let store: DemoStore
-    let shopper: Shopper
-    let admin: { headers: Record<string, string> }
-
-    beforeAll(async () => {
-      sandbox = await startSandbox({ port: sandboxPort, config: { webhook: { retry_base_ms: 200 } as never } })
-      komoju = new SandboxControl(sandbox)
-    })
-
-    afterAll(async () => {
-      await sandbox?.close()
-    })
-
-    beforeEach(async () => {
-      const medusaUrl = api.defaults.baseURL as string
-      await komoju.configure({ webhook_url: `${medusaUrl}/hooks/payment/komoju_komoju` })
-      store = await seedDemoStore(getContainer())
-      shopper = new Shopper(medusaUrl, store.publishableKey)
-      const { data } = await api.post("/auth/user/emailpass", store.admin)
-      admin = { headers: { authorization: `Bearer ${data.token}` } }
-    })
+    const ctx = useKomojuStore({ api, getContainer }, sandboxPort, { sandbox: { config: { webhook: { retry_base_ms: 200 } } } })
 
     afterEach(async () => {
-      // Deliveries still under way would reach the next test's database.
-      await sandbox.webhooksIdle()
+      // Processing of deliveries just answered would reach the next test's database.
       await new Promise((resolve) => setTimeout(resolve, 500))
     })
 
-    const order = (cartId: string) => orderOfCart(getContainer(), api, admin, cartId)
+    const order = (cartId: string) => orderOfCart(getContainer(), api, ctx.admin, cartId)
 
     async function paidByCard(regionKey: "jp" | "us" = "jp", country = "jp") {
-      const cart = await shopper.fillCart(store.regions[regionKey], [{ handle: "matcha", quantity: 2 }], country)
-      const started = await shopper.startPayment(cart.id)
-      const { payment } = await komoju.complete(started.komojuSessionId, { payment_type: "credit_card" })
-      const result = await shopper.completeCheckout(cart.id)
+      const cart = await ctx.shopper.fillCart(ctx.store.regions[regionKey], [{ handle: "matcha", quantity: 2 }], country)
+      const started = await ctx.shopper.startPayment(cart.id)
+      const { payment } = await ctx.komoju.complete(started.komojuSessionId, { payment_type: "credit_card" })
+      const result = await ctx.shopper.completeCheckout(cart.id)
       expect(result.status).toBe("paid")
       return { cart, payment, result }
     }
 
     it("1. card, auto capture: order placed and captured with 2 KOMOJU calls and at most 1 per webhook", async () => {
-      const cart = await shopper.fillCart(store.regions.jp, [{ handle: "matcha", quantity: 2 }])
-      await komoju.clearRequests()
-      const started = await shopper.startPayment(cart.id)
-      const { payment } = await komoju.complete(started.komojuSessionId, { payment_type: "credit_card" })
+      const cart = await ctx.shopper.fillCart(ctx.store.regions.jp, [{ handle: "matcha", quantity: 2 }])
+      await ctx.komoju.clearRequests()
+      const started = await ctx.shopper.startPayment(cart.id)
+      const { payment } = await ctx.komoju.complete(started.komojuSessionId, { payment_type: "credit_card" })
       expect(payment.amount).toBe(2 * 1200 + 500)
-      const result = await shopper.completeCheckout(cart.id)
+      const result = await ctx.shopper.completeCheckout(cart.id)
       expect(result.status).toBe("paid")
 
-      await sandbox.webhooksIdle()
+      await ctx.sandbox.webhooksIdle()
       const placed = await eventually(async () => {
         const o = await order(cart.id)
         return o?.payment_status === "captured" && o
       }, "a captured order")
       expect(placed).toMatchObject({ status: "pending", total: 2900, payments: [{ amount: 2900 }] })
       await new Promise((resolve) => setTimeout(resolve, 1500))
-      const calls = await komoju.requests()
-      const webhooks = (await komoju.webhooks()).filter((w) => w.status === 200).length
+      const calls = await ctx.komoju.requests()
+      const webhooks = (await ctx.komoju.webhooks()).filter((w) => w.status === 200).length
       expect(calls.filter((c) => c.method === "POST" && c.path === "/sessions")).toHaveLength(1)
       expect(calls.filter((c) => c.method === "POST" && c.path !== "/sessions")).toHaveLength(0)
       expect(calls.length).toBeGreaterThanOrEqual(2)
@@ -84,73 +55,73 @@ medusaIntegrationTestRunner({
     })
 
     it("2. card, manual capture: order placed authorized, then captured in KOMOJU from the admin", async () => {
-      await api.post("/admin/komoju/settings", { capture_mode: "manual" }, admin)
-      const cart = await shopper.fillCart(store.regions.jp, [{ handle: "sencha", quantity: 1 }])
-      const started = await shopper.startPayment(cart.id)
-      const { payment } = await komoju.complete(started.komojuSessionId, { payment_type: "credit_card" })
+      await api.post("/admin/komoju/settings", { capture_mode: "manual" }, ctx.admin)
+      const cart = await ctx.shopper.fillCart(ctx.store.regions.jp, [{ handle: "sencha", quantity: 1 }])
+      const started = await ctx.shopper.startPayment(cart.id)
+      const { payment } = await ctx.komoju.complete(started.komojuSessionId, { payment_type: "credit_card" })
       expect(payment.status).toBe("authorized")
-      expect((await shopper.completeCheckout(cart.id)).status).toBe("paid")
+      expect((await ctx.shopper.completeCheckout(cart.id)).status).toBe("paid")
       const authorized = await eventually(async () => {
         const o = await order(cart.id)
         return o?.payment_status === "authorized" && o
       }, "an authorized order")
 
-      await api.post(`/admin/payments/${authorized.payments[0].id}/capture`, {}, admin)
-      expect(komoju.payment(payment.id).status).toBe("captured")
+      await api.post(`/admin/payments/${authorized.payments[0].id}/capture`, {}, ctx.admin)
+      expect(ctx.komoju.payment(payment.id).status).toBe("captured")
       await eventually(async () => (await order(cart.id))?.payment_status === "captured", "a captured order")
     })
 
     it("3a. konbini: order placed awaiting payment; the customer pays; captured by webhook", async () => {
-      const cart = await shopper.fillCart(store.regions.jp, [{ handle: "furoshiki", quantity: 1 }])
-      const started = await shopper.startPayment(cart.id)
-      const { payment } = await komoju.complete(started.komojuSessionId, { payment_type: "konbini", store: "lawson" })
-      const result = await shopper.completeCheckout(cart.id)
+      const cart = await ctx.shopper.fillCart(ctx.store.regions.jp, [{ handle: "furoshiki", quantity: 1 }])
+      const started = await ctx.shopper.startPayment(cart.id)
+      const { payment } = await ctx.komoju.complete(started.komojuSessionId, { payment_type: "konbini", store: "lawson" })
+      const result = await ctx.shopper.completeCheckout(cart.id)
       expect(result).toMatchObject({
         status: "awaiting_payment",
         instructions: { paymentType: "konbini", store: "lawson", receipt: expect.stringMatching(/^\d+$/), paymentDeadline: expect.any(String) },
       })
       expect(await order(cart.id)).toMatchObject({ payment_status: "awaiting", payments: [] })
 
-      await komoju.customerPays(payment.id)
+      await ctx.komoju.customerPays(payment.id)
       await eventually(async () => (await order(cart.id))?.payment_status === "captured", "the konbini order captured")
     })
 
     it("3b. konbini left to expire: order cancelled and its stock released", async () => {
-      const cart = await shopper.fillCart(store.regions.jp, [{ handle: "sencha", quantity: 3 }])
-      const started = await shopper.startPayment(cart.id)
-      const { payment } = await komoju.complete(started.komojuSessionId, { payment_type: "konbini" })
-      expect((await shopper.completeCheckout(cart.id)).status).toBe("awaiting_payment")
+      const cart = await ctx.shopper.fillCart(ctx.store.regions.jp, [{ handle: "sencha", quantity: 3 }])
+      const started = await ctx.shopper.startPayment(cart.id)
+      const { payment } = await ctx.komoju.complete(started.komojuSessionId, { payment_type: "konbini" })
+      expect((await ctx.shopper.completeCheckout(cart.id)).status).toBe("awaiting_payment")
       expect(await reservedQuantity(getContainer(), "SENCHA-100")).toBe(3)
 
-      await komoju.expire(payment.id)
+      await ctx.komoju.expire(payment.id)
       await eventually(async () => (await order(cart.id))?.status === "canceled", "the order cancelled")
       expect(await reservedQuantity(getContainer(), "SENCHA-100")).toBe(0)
     })
 
     it("4. the customer pays and closes the tab: the webhook alone places the order", async () => {
-      const cart = await shopper.fillCart(store.regions.jp, [{ handle: "matcha", quantity: 1 }])
-      const started = await shopper.startPayment(cart.id)
-      await komoju.complete(started.komojuSessionId, { payment_type: "credit_card" })
+      const cart = await ctx.shopper.fillCart(ctx.store.regions.jp, [{ handle: "matcha", quantity: 1 }])
+      const started = await ctx.shopper.startPayment(cart.id)
+      await ctx.komoju.complete(started.komojuSessionId, { payment_type: "credit_card" })
       const placed = await eventually(async () => {
         const o = await order(cart.id)
         return o?.payment_status === "captured" && o
       }, "an order placed by the webhook")
       expect(placed.total).toBe(1700)
       // The customer comes back later after all: the same order, not a second one.
-      expect(await shopper.completeCheckout(cart.id)).toMatchObject({ status: "paid", order: { id: placed.id } })
+      expect(await ctx.shopper.completeCheckout(cart.id)).toMatchObject({ status: "paid", order: { id: placed.id } })
     })
 
     it("5. back to merchant: no order; the retry pays; events for the old session change nothing", async () => {
-      const cart = await shopper.fillCart(store.regions.jp, [{ handle: "matcha", quantity: 1 }])
-      const first = await shopper.startPayment(cart.id)
-      await komoju.back(first.komojuSessionId)
-      expect(await shopper.completeCheckout(cart.id)).toMatchObject({ status: "cancelled" })
+      const cart = await ctx.shopper.fillCart(ctx.store.regions.jp, [{ handle: "matcha", quantity: 1 }])
+      const first = await ctx.shopper.startPayment(cart.id)
+      await ctx.komoju.back(first.komojuSessionId)
+      expect(await ctx.shopper.completeCheckout(cart.id)).toMatchObject({ status: "cancelled" })
       expect(await order(cart.id)).toBeUndefined()
 
-      const retry = await shopper.startPayment(cart.id)
+      const retry = await ctx.shopper.startPayment(cart.id)
       expect(retry.komojuSessionId).not.toBe(first.komojuSessionId)
-      await komoju.complete(retry.komojuSessionId, { payment_type: "credit_card" })
-      const paid = await shopper.completeCheckout(cart.id)
+      await ctx.komoju.complete(retry.komojuSessionId, { payment_type: "credit_card" })
+      const paid = await ctx.shopper.completeCheckout(cart.id)
       expect(paid.status).toBe("paid")
 
       // A late, validly signed event about the first attempt.
@@ -193,15 +164,15 @@ medusaIntegrationTestRunner({
         return o?.payment_status === "captured" && o
       }, "a captured order")
       const paymentId = placed.payments[0].id
-      await api.post(`/admin/payments/${paymentId}/refund`, { amount: 300 }, admin)
-      await api.post(`/admin/payments/${paymentId}/refund`, { amount: 200 }, admin)
-      await api.post(`/admin/payments/${paymentId}/refund`, { amount: 2400 }, admin)
-      expect(komoju.payment(payment.id)).toMatchObject({
+      await api.post(`/admin/payments/${paymentId}/refund`, { amount: 300 }, ctx.admin)
+      await api.post(`/admin/payments/${paymentId}/refund`, { amount: 200 }, ctx.admin)
+      await api.post(`/admin/payments/${paymentId}/refund`, { amount: 2400 }, ctx.admin)
+      expect(ctx.komoju.payment(payment.id)).toMatchObject({
         status: "refunded",
         amount_refunded: 2900,
         refunds: [{ amount: 300 }, { amount: 200 }, { amount: 2400 }],
       })
-      await sandbox.webhooksIdle()
+      await ctx.sandbox.webhooksIdle()
       await new Promise((resolve) => setTimeout(resolve, 1500))
       const after = await order(cart.id)
       expect(after!.payments[0].refunds.map((r) => r.amount).sort((a, b) => a - b)).toEqual([200, 300, 2400])
@@ -215,41 +186,41 @@ medusaIntegrationTestRunner({
         return o?.payment_status === "captured" && o
       }, "a captured order")
       const paymentId = placed.payments[0].id
-      await api.post(`/admin/payments/${paymentId}/refund`, { amount: 10.01 }, admin)
-      await api.post(`/admin/payments/${paymentId}/refund`, { amount: 5.55 }, admin)
-      await api.post(`/admin/payments/${paymentId}/refund`, { amount: 12.92 }, admin)
-      expect(komoju.payment(payment.id).refunds.map((r) => r.amount)).toEqual([1001, 555, 1292])
-      expect(komoju.payment(payment.id).status).toBe("refunded")
+      await api.post(`/admin/payments/${paymentId}/refund`, { amount: 10.01 }, ctx.admin)
+      await api.post(`/admin/payments/${paymentId}/refund`, { amount: 5.55 }, ctx.admin)
+      await api.post(`/admin/payments/${paymentId}/refund`, { amount: 12.92 }, ctx.admin)
+      expect(ctx.komoju.payment(payment.id).refunds.map((r) => r.amount)).toEqual([1001, 555, 1292])
+      expect(ctx.komoju.payment(payment.id).status).toBe("refunded")
     })
 
     it("6c. a refund made in KOMOJU's dashboard shows up in Medusa once, with one KOMOJU refund", async () => {
       const { cart, payment } = await paidByCard()
       await eventually(async () => (await order(cart.id))?.payment_status === "captured", "a captured order")
-      await komoju.dashboardRefund(payment.id, 700)
+      await ctx.komoju.dashboardRefund(payment.id, 700)
       const refunded = await eventually(async () => {
         const o = await order(cart.id)
         return o && o.payments[0]?.refunds.length > 0 ? o : undefined
       }, "the dashboard refund in Medusa")
       expect(refunded.payments[0].refunds).toEqual([expect.objectContaining({ amount: 700 })])
-      await sandbox.webhooksIdle()
+      await ctx.sandbox.webhooksIdle()
       await new Promise((resolve) => setTimeout(resolve, 1500))
       expect((await order(cart.id))!.payments[0].refunds).toHaveLength(1)
-      expect(komoju.payment(payment.id).refunds).toHaveLength(1)
+      expect(ctx.komoju.payment(payment.id).refunds).toHaveLength(1)
     })
 
     it("8. webhooks lost: the reconciliation places the paid order and cancels the lapsed one", async () => {
-      await komoju.configure({ webhook: { drop_rate: 1 } })
+      await ctx.komoju.configure({ webhook: { drop_rate: 1 } })
       try {
-        const paidCart = await shopper.fillCart(store.regions.jp, [{ handle: "matcha", quantity: 1 }])
-        const paid = await shopper.startPayment(paidCart.id)
-        await komoju.complete(paid.komojuSessionId, { payment_type: "credit_card" })
+        const paidCart = await ctx.shopper.fillCart(ctx.store.regions.jp, [{ handle: "matcha", quantity: 1 }])
+        const paid = await ctx.shopper.startPayment(paidCart.id)
+        await ctx.komoju.complete(paid.komojuSessionId, { payment_type: "credit_card" })
 
-        const lapsedCart = await shopper.fillCart(store.regions.jp, [{ handle: "sencha", quantity: 1 }])
-        const lapsed = await shopper.startPayment(lapsedCart.id)
-        const { payment } = await komoju.complete(lapsed.komojuSessionId, { payment_type: "konbini" })
-        expect((await shopper.completeCheckout(lapsedCart.id)).status).toBe("awaiting_payment")
-        await komoju.expire(payment.id)
-        await sandbox.webhooksIdle()
+        const lapsedCart = await ctx.shopper.fillCart(ctx.store.regions.jp, [{ handle: "sencha", quantity: 1 }])
+        const lapsed = await ctx.shopper.startPayment(lapsedCart.id)
+        const { payment } = await ctx.komoju.complete(lapsed.komojuSessionId, { payment_type: "konbini" })
+        expect((await ctx.shopper.completeCheckout(lapsedCart.id)).status).toBe("awaiting_payment")
+        await ctx.komoju.expire(payment.id)
+        await ctx.sandbox.webhooksIdle()
         expect(await order(paidCart.id)).toBeUndefined()
 
         const result = await reconcileKomojuSessions(getContainer(), { graceMs: 0 })
@@ -260,7 +231,7 @@ medusaIntegrationTestRunner({
         // Nothing is left open: a second run checks nothing.
         expect(await reconcileKomojuSessions(getContainer(), { graceMs: 0 })).toEqual({ checked: 0, repaired: 0, failed: 0 })
       } finally {
-        await komoju.configure({ webhook: { drop_rate: 0 } })
+        await ctx.komoju.configure({ webhook: { drop_rate: 0 } })
       }
     })
 
@@ -268,25 +239,25 @@ medusaIntegrationTestRunner({
       ["pending, as KOMOJU's API reports it today", "pending"],
       ["failed, as a future API version will", "failed"],
     ])("7. declined card (%s): no order, and the cart can still be paid", async (_what, declined) => {
-      await komoju.configure({ declined_payment_status: declined })
+      await ctx.komoju.configure({ declined_payment_status: declined })
       try {
-        const cart = await shopper.fillCart(store.regions.jp, [{ handle: "matcha", quantity: 1 }])
-        const first = await shopper.startPayment(cart.id)
-        const { payment } = await komoju.complete(first.komojuSessionId, { payment_type: "credit_card", card_number: "4123111111111000" })
+        const cart = await ctx.shopper.fillCart(ctx.store.regions.jp, [{ handle: "matcha", quantity: 1 }])
+        const first = await ctx.shopper.startPayment(cart.id)
+        const { payment } = await ctx.komoju.complete(first.komojuSessionId, { payment_type: "credit_card", card_number: "4123111111111000" })
         expect(payment.status).toBe(declined)
         // Still on KOMOJU's page: nothing to complete yet.
-        expect((await shopper.completeCheckout(cart.id)).status).toMatch(/^(pending|failed)$/)
-        await komoju.back(first.komojuSessionId)
+        expect((await ctx.shopper.completeCheckout(cart.id)).status).toMatch(/^(pending|failed)$/)
+        await ctx.komoju.back(first.komojuSessionId)
         // Declined, then "back to merchant": either way the shopper is told to pay again.
-        expect((await shopper.completeCheckout(cart.id)).status).toMatch(/^(cancelled|failed)$/)
-        await sandbox.webhooksIdle()
+        expect((await ctx.shopper.completeCheckout(cart.id)).status).toMatch(/^(cancelled|failed)$/)
+        await ctx.sandbox.webhooksIdle()
         expect(await order(cart.id)).toBeUndefined()
 
-        const retry = await shopper.startPayment(cart.id)
-        await komoju.complete(retry.komojuSessionId, { payment_type: "credit_card" })
-        expect((await shopper.completeCheckout(cart.id)).status).toBe("paid")
+        const retry = await ctx.shopper.startPayment(cart.id)
+        await ctx.komoju.complete(retry.komojuSessionId, { payment_type: "credit_card" })
+        expect((await ctx.shopper.completeCheckout(cart.id)).status).toBe("paid")
       } finally {
-        await komoju.configure({ declined_payment_status: "pending" })
+        await ctx.komoju.configure({ declined_payment_status: "pending" })
       }
     })
   },

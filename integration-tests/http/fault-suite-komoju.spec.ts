@@ -1,20 +1,13 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { startSandbox, type Sandbox } from "../../sandbox/src"
-import { seedDemoStore } from "../../scripts/demo/seed"
 import { KOMOJU_MODULE } from "../../src/modules/komoju"
 import type { KomojuModuleService } from "../../src/modules/komoju/service"
 import { reconcileKomojuSessions, retryUnfinishedDeliveries, sweepKomojuRefunds } from "../../src/workflows/komoju-webhook/reconcile"
-import { Checkouts, type Checkout, type CheckoutKind } from "../helpers/checkouts"
+import type { Checkout, CheckoutKind } from "../helpers/checkouts"
+import { komojuTestEnvironment, useKomojuStore } from "../helpers/komoju-store"
 import { FaultFigures } from "../helpers/fault-figures"
-import { freePortSync } from "../helpers/free-port"
 import { captureLogs, secretsIn } from "../helpers/log-capture"
-import { SandboxControl } from "../helpers/sandbox-control"
-import { Shopper } from "../helpers/shopper"
 
-const sandboxPort = freePortSync()
-process.env.KOMOJU_SANDBOX_PORT = String(sandboxPort)
-process.env.MEDUSA_ADMIN_DISABLED = "true"
-process.env.PAYMENT_WEBHOOK_DELAY_MS = "50"
+const sandboxPort = komojuTestEnvironment()
 jest.setTimeout(900_000)
 
 const figures = new FaultFigures("komoju")
@@ -32,11 +25,7 @@ const NO_FAULTS = { error_rate: 0, timeout_rate: 0, lost_answer_rate: 0 }
  */
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let sandbox: Sandbox
-    let komoju: SandboxControl
-    let checkouts: Checkouts
-    let admin: { headers: Record<string, string> }
-    const url = () => api.defaults.baseURL as string
+    const ctx = useKomojuStore({ api, getContainer }, sandboxPort, { sandbox: { config: { webhook: { retry_base_ms: 100 } } } })
     const attempts = { failed: 0 }
 
     /** What a person does when something fails: try again, a few times. */
@@ -53,42 +42,27 @@ medusaIntegrationTestRunner({
       throw new Error("still failing after 10 attempts")
     }
 
-    beforeAll(async () => {
-      sandbox = await startSandbox({ port: sandboxPort, pingOnStart: false, config: { webhook: { retry_base_ms: 100 } } })
-      komoju = new SandboxControl(sandbox)
-    })
-    afterAll(() => sandbox?.close())
-
-    beforeEach(async () => {
-      const store = await seedDemoStore(getContainer())
-      const shopper = new Shopper(url(), store.publishableKey)
-      const { data } = await api.post("/auth/user/emailpass", store.admin)
-      admin = { headers: { authorization: `Bearer ${data.token}` } }
-      checkouts = new Checkouts({ container: getContainer, api, admin, shopper, komoju, store })
-      await komoju.configure({ webhook_url: `${url()}/hooks/payment/komoju_komoju` })
-    })
-
     async function pay(kind: CheckoutKind): Promise<Checkout> {
-      const checkout = await persist(() => checkouts.pay(kind, false))
-      await persist(() => checkouts.completeAsShopper(checkout!))
+      const checkout = await persist(() => ctx.checkouts.pay(kind, false))
+      await persist(() => ctx.checkouts.completeAsShopper(checkout!))
       return checkout!
     }
 
     async function refund(checkout: Checkout, amount: number) {
-      const before = await checkouts.medusaRefunded(checkout.cartId)
+      const before = await ctx.checkouts.medusaRefunded(checkout.cartId)
       await persist(
         async () => {
-          const order = await checkouts.order(checkout.cartId)
-          await api.post(`/admin/payments/${order!.payments[0].id}/refund`, { amount }, admin)
+          const order = await ctx.checkouts.order(checkout.cartId)
+          await api.post(`/admin/payments/${order!.payments[0].id}/refund`, { amount }, ctx.admin)
         },
         // A refund whose answer was lost can still appear, recorded from KOMOJU's side.
-        async () => (await settle(), (await checkouts.medusaRefunded(checkout.cartId)) >= before + amount)
+        async () => (await settle(), (await ctx.checkouts.medusaRefunded(checkout.cartId)) >= before + amount)
       )
     }
 
     /** What the catch-up job does every two minutes, until nothing is left unprocessed. */
     async function settle() {
-      await sandbox.webhooksIdle()
+      await ctx.sandbox.webhooksIdle()
       const inbox = getContainer().resolve<KomojuModuleService>(KOMOJU_MODULE)
       for (let round = 0; round < 20; round++) {
         await new Promise((resolve) => setTimeout(resolve, 200))
@@ -99,7 +73,7 @@ medusaIntegrationTestRunner({
     }
 
     it("KOMOJU failing 30% of calls to every endpoint: every checkout, capture, refund and cancel ends correct, nothing done twice", async () => {
-      await komoju.configure(FAULTS)
+      await ctx.komoju.configure(FAULTS)
       const list: Checkout[] = []
       const expectedRefunds = new Map<string, number[]>()
       try {
@@ -109,10 +83,10 @@ medusaIntegrationTestRunner({
         for (const checkout of list.filter((c) => c.kind === "card_manual")) {
           await persist(
             async () => {
-              const order = await checkouts.order(checkout.cartId)
-              await api.post(`/admin/payments/${order!.payments[0].id}/capture`, {}, admin)
+              const order = await ctx.checkouts.order(checkout.cartId)
+              await api.post(`/admin/payments/${order!.payments[0].id}/capture`, {}, ctx.admin)
             },
-            async () => (await checkouts.order(checkout.cartId))!.payments[0]?.captures.length > 0
+            async () => (await ctx.checkouts.order(checkout.cartId))!.payments[0]?.captures.length > 0
           )
         }
         for (const checkout of list.filter((c) => c.kind === "card" || c.kind === "card_manual").slice(0, 4)) {
@@ -121,7 +95,7 @@ medusaIntegrationTestRunner({
           expectedRefunds.set(checkout.cartId, [200, 300])
         }
         for (const checkout of list.filter((c) => c.kind === "konbini_paid")) {
-          await persist(() => komoju.customerPays(checkout.komojuPaymentId))
+          await persist(() => ctx.komoju.customerPays(checkout.komojuPaymentId))
         }
         const cancelled: Checkout[] = []
         for (let i = 0; i < 3; i++) {
@@ -129,15 +103,15 @@ medusaIntegrationTestRunner({
           cancelled.push(checkout)
           await persist(
             async () => {
-              const order = await checkouts.order(checkout.cartId)
-              await api.post(`/admin/orders/${order!.id}/cancel`, {}, admin)
+              const order = await ctx.checkouts.order(checkout.cartId)
+              await api.post(`/admin/orders/${order!.id}/cancel`, {}, ctx.admin)
             },
-            async () => (await checkouts.order(checkout.cartId))?.status === "canceled"
+            async () => (await ctx.checkouts.order(checkout.cartId))?.status === "canceled"
           )
         }
         list.push(...cancelled)
       } finally {
-        await komoju.configure(NO_FAULTS)
+        await ctx.komoju.configure(NO_FAULTS)
       }
       await settle()
       await reconcileKomojuSessions(getContainer(), { graceMs: 0 })
@@ -145,10 +119,10 @@ medusaIntegrationTestRunner({
 
       const problems: string[] = []
       for (const checkout of list) {
-        const problem = await checkouts.verify(checkout, expectedRefunds.get(checkout.cartId))
+        const problem = await ctx.checkouts.verify(checkout, expectedRefunds.get(checkout.cartId))
         if (problem) problems.push(`${checkout.kind} ${checkout.cartId}: ${problem}`)
       }
-      const requests = await komoju.requests()
+      const requests = await ctx.komoju.requests()
       const faulted = requests.filter((r) => r.fault).length
       const processedByKey = new Map<string, number>()
       for (const r of requests) {

@@ -1,21 +1,16 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { startSandbox, type KomojuEvent, type Sandbox } from "../../sandbox/src"
-import { seedDemoStore } from "../../scripts/demo/seed"
+import type { KomojuEvent } from "../../sandbox/src"
 import { KOMOJU_MODULE } from "../../src/modules/komoju"
 import type { KomojuModuleService } from "../../src/modules/komoju/service"
 import { reconcileKomojuSessions, sweepKomojuRefunds } from "../../src/workflows/komoju-webhook/reconcile"
-import { Checkouts, shuffled, type Checkout, type CheckoutKind } from "../helpers/checkouts"
+import { shuffled, type Checkout, type CheckoutKind } from "../helpers/checkouts"
 import { FaultFigures } from "../helpers/fault-figures"
-import { freePortSync } from "../helpers/free-port"
 import { captureLogs, secretsIn } from "../helpers/log-capture"
-import { eventually, SandboxControl } from "../helpers/sandbox-control"
-import { Shopper } from "../helpers/shopper"
+import { komojuTestEnvironment, useKomojuStore } from "../helpers/komoju-store"
+import { eventually } from "../helpers/sandbox-control"
 import { delivery, post } from "../helpers/webhooks"
 
-const sandboxPort = freePortSync()
-process.env.KOMOJU_SANDBOX_PORT = String(sandboxPort)
-process.env.MEDUSA_ADMIN_DISABLED = "true"
-process.env.PAYMENT_WEBHOOK_DELAY_MS = "50"
+const sandboxPort = komojuTestEnvironment()
 jest.setTimeout(600_000)
 
 const figures = new FaultFigures("webhooks")
@@ -28,10 +23,8 @@ const logs = captureLogs()
  */
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let sandbox: Sandbox
-    let komoju: SandboxControl
-    let checkouts: Checkouts
-    const url = () => api.defaults.baseURL as string
+    const ctx = useKomojuStore({ api, getContainer }, sandboxPort, { webhooks: false, sandbox: { config: { webhook: { retry_base_ms: 100 } } } })
+    const { url } = ctx
     const inbox = () => getContainer().resolve<KomojuModuleService>(KOMOJU_MODULE)
     const sentSignatures: string[] = []
 
@@ -52,38 +45,22 @@ medusaIntegrationTestRunner({
     async function verifyAll(list: Checkout[]) {
       const problems: string[] = []
       for (const checkout of list) {
-        const problem = await checkouts.verify(checkout)
+        const problem = await ctx.checkouts.verify(checkout)
         if (problem) problems.push(`${checkout.kind} ${checkout.cartId}: ${problem}`)
       }
       return problems
     }
 
-    beforeAll(async () => {
-      sandbox = await startSandbox({ port: sandboxPort, pingOnStart: false, config: { webhook: { retry_base_ms: 100 } } })
-      komoju = new SandboxControl(sandbox)
-    })
-    afterAll(() => sandbox?.close())
-
-    beforeEach(async () => {
-      const store = await seedDemoStore(getContainer())
-      const shopper = new Shopper(url(), store.publishableKey)
-      const { data } = await api.post("/auth/user/emailpass", store.admin)
-      const admin = { headers: { authorization: `Bearer ${data.token}` } }
-      checkouts = new Checkouts({ container: getContainer, api, admin, shopper, komoju, store })
-      await komoju.configure({ webhook_url: null })
-    })
-
     afterEach(async () => {
-      await komoju.configure({ webhook_url: null, webhook: { drop_rate: 0, duplicate_rate: 0, reorder_rate: 0 } })
-      await sandbox.webhooksIdle()
+      await ctx.komoju.configure({ webhook: { drop_rate: 0, duplicate_rate: 0, reorder_rate: 0 } })
     })
 
     it("refuses forged, tampered, unsigned and wrong-secret deliveries; a replay under a new id changes nothing", async () => {
-      const paid = await checkouts.pay("card", true)
-      const [event] = sandbox.events({ payment: paid.komojuPaymentId, type: "payment.captured" })
+      const paid = await ctx.checkouts.pay("card", true)
+      const [event] = ctx.sandbox.events({ payment: paid.komojuPaymentId, type: "payment.captured" })
       const refunded = { ...event, type: "payment.refunded", data: { ...event.data, status: "refunded", amount_refunded: 1700 } }
-      await komoju.clearRequests()
-      const before = JSON.stringify(await checkouts.order(paid.cartId))
+      await ctx.komoju.clearRequests()
+      const before = JSON.stringify(await ctx.checkouts.order(paid.cartId))
       const forged = [
         ...Array.from({ length: 10 }, (_, i) => delivery(refunded, { secret: "whsec_attacker", id: `forged_${i}` })),
         ...Array.from({ length: 10 }, (_, i) => delivery(refunded, { secret: null, id: `unsigned_${i}` })),
@@ -93,8 +70,8 @@ medusaIntegrationTestRunner({
       const refusals = (await Promise.all(forged.map((d) => post(url(), d)))).filter((r) => r.status === 401).length
       const replays = await Promise.all(Array.from({ length: 10 }, (_, i) => deliver(event, { id: `replay_${i}` })))
       await settled()
-      const unchanged = JSON.stringify(await checkouts.order(paid.cartId)) === before
-      const writes = (await komoju.requests()).filter((r) => r.method === "POST").length
+      const unchanged = JSON.stringify(await ctx.checkouts.order(paid.cartId)) === before
+      const writes = (await ctx.komoju.requests()).filter((r) => r.method === "POST").length
       figures.add({ check: "forged, tampered, unsigned, wrong-secret deliveries refused with 401", tried: forged.length, held: unchanged && writes === 0 ? refusals : 0 })
       figures.add({ check: "valid bodies replayed under a new X-Komoju-ID: no state change, no KOMOJU write", tried: replays.length, held: unchanged && writes === 0 ? replays.filter((r) => r.status === 200).length : 0 })
       expect(refusals).toBe(forged.length)
@@ -111,9 +88,9 @@ medusaIntegrationTestRunner({
         ...Array.from({ length: 3 }, (_, i): [CheckoutKind, boolean] => ["dashboard_refund", i === 0]),
       ]
       const list: Checkout[] = []
-      for (const [kind, returned] of plan) list.push(await checkouts.pay(kind, returned))
-      for (const checkout of list) await checkouts.followUp(checkout)
-      const events = list.flatMap((c) => sandbox.events({ payment: c.komojuPaymentId }))
+      for (const [kind, returned] of plan) list.push(await ctx.checkouts.pay(kind, returned))
+      for (const checkout of list) await ctx.checkouts.followUp(checkout)
+      const events = list.flatMap((c) => ctx.sandbox.events({ payment: c.komojuPaymentId }))
       const deliveries = shuffled([...events, ...events, ...events])
       for (let i = 0; i < deliveries.length; i += 6) {
         await Promise.all(deliveries.slice(i, i + 6).map((event) => deliver(event)))
@@ -130,30 +107,30 @@ medusaIntegrationTestRunner({
     })
 
     it("the return to the shop racing the webhook, 50 times: no double capture, no missing order", async () => {
-      await komoju.configure({ webhook_url: `${url()}/hooks/payment/komoju_komoju` })
-      await komoju.clearRequests()
+      await ctx.komoju.configure({ webhook_url: `${url()}/hooks/payment/komoju_komoju` })
+      await ctx.komoju.clearRequests()
       const list: Checkout[] = []
       for (let round = 0; round < 10; round++) {
-        list.push(...(await Promise.all(Array.from({ length: 5 }, () => checkouts.pay("card", true)))))
+        list.push(...(await Promise.all(Array.from({ length: 5 }, () => ctx.checkouts.pay("card", true)))))
       }
-      await sandbox.webhooksIdle()
+      await ctx.sandbox.webhooksIdle()
       await settled()
       const problems = await verifyAll(list)
-      const captureCalls = (await komoju.requests()).filter((r) => r.method === "POST" && r.path.endsWith("/capture")).length
+      const captureCalls = (await ctx.komoju.requests()).filter((r) => r.method === "POST" && r.path.endsWith("/capture")).length
       figures.add({ check: "return to the shop racing the webhook (card, auto capture)", tried: list.length, held: list.length - problems.length, detail: problems.join("; ") || undefined })
       expect(problems).toEqual([])
       expect(captureCalls).toBe(0)
     })
 
     it("30% of webhook deliveries dropped: one reconciliation run repairs every one", async () => {
-      await komoju.configure({ webhook_url: `${url()}/hooks/payment/komoju_komoju`, webhook: { drop_rate: 0.3 }, seed: 7 })
+      await ctx.komoju.configure({ webhook_url: `${url()}/hooks/payment/komoju_komoju`, webhook: { drop_rate: 0.3 }, seed: 7 })
       const plan: CheckoutKind[] = ["card", "card", "card", "konbini_paid", "konbini_paid", "konbini_expired", "konbini_expired", "dashboard_refund", "dashboard_refund", "dashboard_refund"]
       const list: Checkout[] = []
-      for (const kind of plan) list.push(await checkouts.pay(kind, kind === "konbini_expired"))
-      for (const checkout of list) await checkouts.followUp(checkout)
-      await sandbox.webhooksIdle()
+      for (const kind of plan) list.push(await ctx.checkouts.pay(kind, kind === "konbini_expired"))
+      for (const checkout of list) await ctx.checkouts.followUp(checkout)
+      await ctx.sandbox.webhooksIdle()
       await settled()
-      const dropped = sandbox.webhookAttempts().filter((w) => w.dropped).length
+      const dropped = ctx.sandbox.webhookAttempts().filter((w) => w.dropped).length
       const brokenBefore = (await verifyAll(list)).length
       await reconcileKomojuSessions(getContainer(), { graceMs: 0 })
       await sweepKomojuRefunds(getContainer())
@@ -169,9 +146,9 @@ medusaIntegrationTestRunner({
     })
 
     it("malformed bodies: a 4xx or an ignored 200, no crash, no state change", async () => {
-      const paid = await checkouts.pay("card", true)
-      const [event] = sandbox.events({ payment: paid.komojuPaymentId, type: "payment.captured" })
-      const before = JSON.stringify(await checkouts.order(paid.cartId))
+      const paid = await ctx.checkouts.pay("card", true)
+      const [event] = ctx.sandbox.events({ payment: paid.komojuPaymentId, type: "payment.captured" })
+      const before = JSON.stringify(await ctx.checkouts.order(paid.cartId))
       const bodies = [
         JSON.stringify({ ...event, padding: "x".repeat(1_100_000) }),
         "not json at all",
@@ -185,7 +162,7 @@ medusaIntegrationTestRunner({
       const answers = await Promise.all(bodies.map((body, i) => deliver(event, { body, id: `malformed_${i}` })))
       await settled()
       const health = await fetch(`${url()}/health`)
-      const unchanged = JSON.stringify(await checkouts.order(paid.cartId)) === before
+      const unchanged = JSON.stringify(await ctx.checkouts.order(paid.cartId)) === before
       const handled = answers.filter((a) => a.status < 500).length
       figures.add({ check: "malformed bodies (1 MB, not JSON, wrong types, missing fields, unknown types)", tried: bodies.length, held: health.ok && unchanged ? handled : 0 })
       expect(answers.map((a) => a.status).every((status) => status < 500)).toBe(true)

@@ -1,52 +1,28 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { startSandbox, type Sandbox } from "../../sandbox/src"
-import { seedDemoStore, type DemoStore } from "../../scripts/demo/seed"
 import { KOMOJU_MODULE } from "../../src/modules/komoju"
 import type { KomojuModuleService } from "../../src/modules/komoju/service"
-import { freePortSync } from "../helpers/free-port"
 import { orderOfCart } from "../helpers/medusa-state"
-import { eventually, SandboxControl } from "../helpers/sandbox-control"
-import { Shopper } from "../helpers/shopper"
+import { komojuTestEnvironment, useKomojuStore } from "../helpers/komoju-store"
+import { eventually } from "../helpers/sandbox-control"
 import { delivery, post } from "../helpers/webhooks"
 
-const sandboxPort = freePortSync()
-process.env.KOMOJU_SANDBOX_PORT = String(sandboxPort)
-process.env.MEDUSA_ADMIN_DISABLED = "true"
-process.env.PAYMENT_WEBHOOK_DELAY_MS = "50"
+const sandboxPort = komojuTestEnvironment()
 jest.setTimeout(120_000)
 
 const ping = { id: "evt_ping", type: "ping", resource: "event", data: {}, created_at: "2026-11-23T10:00:00Z", reason: null }
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let sandbox: Sandbox
-    let komoju: SandboxControl
-    let store: DemoStore
-    let shopper: Shopper
-    let admin: { headers: Record<string, string> }
+    const ctx = useKomojuStore({ api, getContainer }, sandboxPort, { webhooks: false })
     const ledger = () => getContainer().resolve<KomojuModuleService>(KOMOJU_MODULE)
     const url = () => api.defaults.baseURL as string
 
-    beforeAll(async () => {
-      // Deliveries are sent by the tests themselves, so each one is under their control.
-      sandbox = await startSandbox({ port: sandboxPort, pingOnStart: false })
-      komoju = new SandboxControl(sandbox)
-    })
-    afterAll(() => sandbox?.close())
-
-    beforeEach(async () => {
-      store = await seedDemoStore(getContainer())
-      shopper = new Shopper(url(), store.publishableKey)
-      const { data } = await api.post("/auth/user/emailpass", store.admin)
-      admin = { headers: { authorization: `Bearer ${data.token}` } }
-    })
-
     /** A card payment nobody came back for, and the KOMOJU event that reports it. */
     async function paidCheckout() {
-      const cart = await shopper.fillCart(store.regions.jp, [{ handle: "matcha", quantity: 1 }])
-      const started = await shopper.startPayment(cart.id)
-      const { payment } = await komoju.complete(started.komojuSessionId, { payment_type: "credit_card" })
-      const [event] = sandbox.events({ payment: payment.id, type: "payment.captured" })
+      const cart = await ctx.shopper.fillCart(ctx.store.regions.jp, [{ handle: "matcha", quantity: 1 }])
+      const started = await ctx.shopper.startPayment(cart.id)
+      const { payment } = await ctx.komoju.complete(started.komojuSessionId, { payment_type: "credit_card" })
+      const [event] = ctx.sandbox.events({ payment: payment.id, type: "payment.captured" })
       return { cart, payment, event }
     }
 
@@ -78,14 +54,14 @@ medusaIntegrationTestRunner({
 
     it("records a delivery once however many copies arrive at once, and marks it processed only when the order exists", async () => {
       const { cart, payment, event } = await paidCheckout()
-      await komoju.clearRequests()
+      await ctx.komoju.clearRequests()
       const copies = await Promise.all(Array.from({ length: 10 }, () => post(url(), delivery(event))))
       expect(copies.map((c) => c.status)).toEqual(copies.map(() => 200))
       const rows = await ledger().listKomojuWebhookDeliveries({ delivery_id: event.id })
       expect(rows).toHaveLength(1)
       await eventually(async () => (await ledger().listKomojuWebhookDeliveries({ delivery_id: event.id, status: "processed" }))[0], "the delivery processed")
-      expect(await orderOfCart(getContainer(), api, admin, cart.id)).toMatchObject({ payment_status: "captured" })
-      const reads = (await komoju.requests()).filter((r) => r.method === "GET" && r.path === `/payments/${payment.id}`)
+      expect(await orderOfCart(getContainer(), api, ctx.admin, cart.id)).toMatchObject({ payment_status: "captured" })
+      const reads = (await ctx.komoju.requests()).filter((r) => r.method === "GET" && r.path === `/payments/${payment.id}`)
       expect(reads).toHaveLength(1)
     })
 
@@ -93,16 +69,16 @@ medusaIntegrationTestRunner({
       const { event } = await paidCheckout()
       await post(url(), delivery(event))
       await eventually(async () => (await ledger().listKomojuWebhookDeliveries({ delivery_id: event.id, status: "processed" }))[0], "processed")
-      await komoju.clearRequests()
+      await ctx.komoju.clearRequests()
       expect(await post(url(), delivery(event))).toEqual({ status: 200, body: { duplicate: true } })
       await new Promise((resolve) => setTimeout(resolve, 500))
-      expect(await komoju.requests()).toEqual([])
+      expect(await ctx.komoju.requests()).toEqual([])
     })
 
     it("processes a delivery again when its first processing failed, instead of calling the retry a duplicate", async () => {
       const { cart, event } = await paidCheckout()
       // KOMOJU cannot be reached for the read-back, retries included.
-      await komoju.configure({ next_errors: 3, fault_path_pattern: "^GET /payments/" })
+      await ctx.komoju.configure({ next_errors: 3, fault_path_pattern: "^GET /payments/" })
       try {
         await post(url(), delivery(event))
         const [failed] = await eventually(
@@ -110,13 +86,13 @@ medusaIntegrationTestRunner({
           "the first processing failed"
         )
         expect(failed).toMatchObject({ attempts: 1, last_error: expect.stringContaining("service_unavailable") })
-        expect(await orderOfCart(getContainer(), api, admin, cart.id)).toBeUndefined()
+        expect(await orderOfCart(getContainer(), api, ctx.admin, cart.id)).toBeUndefined()
       } finally {
-        await komoju.configure({ next_errors: 0, fault_path_pattern: null })
+        await ctx.komoju.configure({ next_errors: 0, fault_path_pattern: null })
       }
       // KOMOJU's retry of the same delivery.
       expect(await post(url(), delivery(event))).toMatchObject({ status: 200, body: { received: true } })
-      await eventually(async () => (await orderOfCart(getContainer(), api, admin, cart.id))?.payment_status === "captured", "the order placed by the retry")
+      await eventually(async () => (await orderOfCart(getContainer(), api, ctx.admin, cart.id))?.payment_status === "captured", "the order placed by the retry")
       expect(await ledger().listKomojuWebhookDeliveries({ delivery_id: event.id })).toEqual([
         expect.objectContaining({ status: "processed", attempts: 2 }),
       ])

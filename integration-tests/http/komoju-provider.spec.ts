@@ -9,6 +9,10 @@ import { createStoreFixture, KOMOJU_PROVIDER_ID } from "../helpers/store-fixture
 const sandboxPort = freePortSync()
 process.env.KOMOJU_SANDBOX_PORT = String(sandboxPort)
 process.env.MEDUSA_ADMIN_DISABLED = "true"
+// The provider's `returnUrl` option (medusa-config.ts reads it), for a payment step that
+// sends no return URL of its own, as Medusa's starters do.
+const OPTION_RETURN_URL = "http://localhost:8000/api/komoju/return"
+process.env.KOMOJU_RETURN_URL = OPTION_RETURN_URL
 
 jest.setTimeout(120_000)
 
@@ -89,6 +93,38 @@ medusaIntegrationTestRunner({
           external_order_num: expect.stringMatching(new RegExp(`^${cart.id}-`)),
         }),
       })
+    })
+
+    it("takes a payment step that sends no data: the option's return URL naming the cart, the cart's locale", async () => {
+      const container = getContainer()
+      const store = await createStoreFixture(container)
+      const { result: cart } = await createCartWorkflow(container).run({
+        input: {
+          region_id: store.regionId,
+          sales_channel_id: store.salesChannelId,
+          email: "buyer@example.com",
+          locale: "en-US",
+          items: [{ title: "Sencha", unit_price: 800, quantity: 1 }],
+        },
+      })
+      const {
+        data: { payment_collection: collection },
+      } = await api.post("/store/payment-collections", { cart_id: cart.id }, store.storeHeaders)
+
+      // What dtc-starter's payment step sends: the provider and nothing else.
+      const { data } = await api.post(
+        `/store/payment-collections/${collection.id}/payment-sessions`,
+        { provider_id: KOMOJU_PROVIDER_ID },
+        store.storeHeaders
+      )
+
+      const [paymentSession] = data.payment_collection.payment_sessions
+      const returnUrl = `${OPTION_RETURN_URL}?cart_id=${cart.id}`
+      expect(paymentSession).toMatchObject({ status: "pending", data: { cart_id: cart.id, return_url: returnUrl } })
+      const response = await fetch(`${sandbox.apiUrl}/sessions/${paymentSession.data.komoju_session_id}`, {
+        headers: { authorization: `Basic ${Buffer.from("sk_test_sandbox:").toString("base64")}` },
+      })
+      expect(await response.json()).toMatchObject({ return_url: returnUrl, default_locale: "en", amount: 800 })
     })
   },
 })

@@ -23,7 +23,10 @@ const KOMOJU_PROVIDER_PREFIX = "pp_komoju_"
  * - `data.komoju_store_settings`: the admin's payment types, locale, capture mode and
  *   expiry for the cart's region and currency (a client value is dropped);
  * - `data.email`: the cart's e-mail when the storefront sends none (KOMOJU mails konbini
- *   and bank transfer instructions to it).
+ *   and bank transfer instructions to it);
+ * - `data.locale`: the cart's locale when the storefront sends none, so that a payment
+ *   step that sends no `data` (Medusa's starters) still opens KOMOJU's page in the
+ *   shopper's language (a locale KOMOJU lacks falls back to `defaultLocale`).
  */
 export async function attachCartToKomojuSession(
   req: MedusaRequest,
@@ -38,7 +41,7 @@ export async function attachCartToKomojuSession(
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
     const { data: collections } = await query.graph({
       entity: "payment_collection",
-      fields: ["id", "currency_code", "cart.id", "cart.email", "cart.region_id"],
+      fields: ["id", "currency_code", "cart.id", "cart.email", "cart.region_id", "cart.locale"],
       filters: { id: req.params.id },
     })
     const collection = collections[0]
@@ -48,6 +51,7 @@ export async function attachCartToKomojuSession(
     delete data.komoju_store_settings
     if (cart?.id) data.cart_id = cart.id
     if (!data.email && cart?.email) data.email = cart.email
+    if (!data.locale && cart?.locale) data.locale = cart.locale
 
     const komoju: KomojuModuleService = req.scope.resolve(KOMOJU_MODULE)
     const settings = await komoju.resolveSettings({

@@ -32,6 +32,8 @@ export type StoreSettings = {
 
 export const METADATA_PAYMENT_SESSION_ID = "medusa_payment_session_id"
 export const METADATA_CART_ID = "medusa_cart_id"
+/** The query parameter naming the cart in a return URL built from the `returnUrl` option. */
+export const RETURN_URL_CART_PARAM = "cart_id"
 
 export type SessionRequestInput = {
   amount: number
@@ -58,7 +60,7 @@ export function buildSessionRequest(input: SessionRequestInput): CreateSessionRe
   const request: CreateSessionRequest = {
     amount: input.amount,
     currency: input.currency,
-    return_url: resolveReturnUrl(storefront.return_url, options.returnUrl),
+    return_url: resolveReturnUrl(storefront.return_url, options.returnUrl, cartId),
     default_locale: resolveLocale(storefront.locale, options.defaultLocale),
     payment_data: {
       external_order_num: externalOrderNum(cartId ?? medusaSessionId, medusaSessionId, input.revision),
@@ -127,8 +129,20 @@ function randomSuffix(): string {
   return Math.random().toString(36).slice(2, 10)
 }
 
-function resolveReturnUrl(fromStorefront: unknown, fallback: string | undefined): string {
-  const candidate = stringOrUndefined(fromStorefront) ?? fallback
+/**
+ * The storefront's return URL, as sent; else the `returnUrl` option, with the cart id
+ * added as `cart_id` (unless the option already names one). A storefront whose payment
+ * step sends no `data` (Medusa's starters) thus still learns, on the way back, which
+ * cart to complete: its cart cookie is usually SameSite=Strict, and browsers do not send
+ * it on KOMOJU's cross-site redirect back.
+ */
+export function resolveReturnUrl(
+  fromStorefront: unknown,
+  fallback: string | undefined,
+  cartId?: string
+): string {
+  const sent = stringOrUndefined(fromStorefront)
+  const candidate = sent ?? fallback
   if (!candidate) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
@@ -144,7 +158,11 @@ function resolveReturnUrl(fromStorefront: unknown, fallback: string | undefined)
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "return_url must be an http(s) URL")
   }
-  return candidate
+  if (sent || !cartId || url.searchParams.has(RETURN_URL_CART_PARAM)) {
+    return candidate
+  }
+  url.searchParams.set(RETURN_URL_CART_PARAM, cartId)
+  return url.toString()
 }
 
 function resolveLocale(fromStorefront: unknown, fallback: KomojuLocale): KomojuLocale {

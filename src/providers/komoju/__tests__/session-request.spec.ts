@@ -71,12 +71,30 @@ describe("buildSessionRequest", () => {
       }),
     })
     expect(request).toMatchObject({
-      return_url: "https://shop.test/default-return",
+      return_url: "https://shop.test/default-return?cart_id=cart_1",
       default_locale: "ko",
       expires_in_seconds: 3600,
       payment_types: ["credit_card"],
       payment_data: { capture: "manual" },
     })
+  })
+
+  it("adds the cart id to the configured return URL, keeping its own query and any cart_id it names", () => {
+    const withOption = (returnUrl: string, data: Record<string, unknown> = { cart_id: "cart_01ABC" }) =>
+      build({ data, options: resolveOptions({ secretKey: "sk_test_1", webhookSecret: "w", returnUrl }) }).return_url
+    expect(withOption("https://shop.test/api/komoju/return")).toBe("https://shop.test/api/komoju/return?cart_id=cart_01ABC")
+    expect(withOption("https://shop.test/return?lang=ja#top")).toBe("https://shop.test/return?lang=ja&cart_id=cart_01ABC#top")
+    expect(withOption("https://shop.test/return?cart_id=fixed")).toBe("https://shop.test/return?cart_id=fixed")
+    // Without a cart (a payment collection of no cart), the option is used as it is.
+    expect(withOption("https://shop.test/return", {})).toBe("https://shop.test/return")
+  })
+
+  it("keeps the storefront's own return URL exactly as sent, even with the option set", () => {
+    const request = build({
+      data: { cart_id: "cart_01ABC", return_url: "https://shop.test/mine?x=1" },
+      options: resolveOptions({ secretKey: "sk_test_1", webhookSecret: "w", returnUrl: "https://shop.test/option" }),
+    })
+    expect(request.return_url).toBe("https://shop.test/mine?x=1")
   })
 
   it("ignores a locale KOMOJU does not have", () => {

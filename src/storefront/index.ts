@@ -5,6 +5,7 @@ import type {
   OrderLike,
   PaymentCollectionLike,
   PaymentSessionLike,
+  PaymentSessionStarterLike,
   StoreSdkLike,
 } from "./types"
 
@@ -50,7 +51,7 @@ export class KomojuCheckoutError extends Error {
 
 /** Creates (or replaces) the cart's KOMOJU payment session and returns the hosted page URL. */
 export async function startKomojuPayment(
-  sdk: StoreSdkLike,
+  sdk: PaymentSessionStarterLike,
   cart: CartLike,
   options: StartKomojuPaymentOptions
 ): Promise<StartedKomojuPayment> {

@@ -50,3 +50,11 @@ export interface StoreSdkLike {
     }
   }
 }
+
+/**
+ * What `startKomojuPayment` needs: the store's `initiatePaymentSession`, from js-sdk or
+ * from a storefront's own server action around it (Medusa's Next.js starters have one).
+ */
+export interface PaymentSessionStarterLike {
+  store: { payment: Pick<StoreSdkLike["store"]["payment"], "initiatePaymentSession"> }
+}

@@ -7,6 +7,7 @@ import {
   startKomojuPayment,
   type CartLike,
   type CompleteCartResponseLike,
+  type PaymentSessionStarterLike,
   type StoreSdkLike,
 } from ".."
 
@@ -60,6 +61,14 @@ describe("startKomojuPayment", () => {
     await expect(startKomojuPayment(sdk, { id: "cart_1" }, { returnUrl: "https://s.test" })).rejects.toBeInstanceOf(
       KomojuCheckoutError
     )
+  })
+
+  it("takes a storefront's own server action in place of the js-sdk", async () => {
+    const { initiatePaymentSession } = fakeSdk()
+    // e.g. Medusa's Next.js starters' `initiatePaymentSession` in src/lib/data/cart.ts
+    const viaServerAction: PaymentSessionStarterLike = { store: { payment: { initiatePaymentSession } } }
+    const started = await startKomojuPayment(viaServerAction, { id: "cart_1" }, { returnUrl: "https://shop.test/r" })
+    expect(started.sessionUrl).toBe("https://komoju.test/sessions/sess_1")
   })
 
   it("accepts the js-sdk's Medusa client as it is", () => {

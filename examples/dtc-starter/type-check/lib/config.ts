@@ -1,4 +1,6 @@
-// What the Next.js starter's src/lib/config.ts exports, so the drop-ins type-check here.
+// Mirrors of what the drop-ins import from dtc-starter's apps/storefront, so that CI can
+// type-check them without a copy of the starter. Same names and signatures; don't copy.
+// src/lib/config.ts
 import Medusa from "@medusajs/js-sdk"
 
 export const sdk = new Medusa({

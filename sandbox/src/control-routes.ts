@@ -42,6 +42,8 @@ export function controlRoutes(control: Controller): ControlRoute[] {
       })
     ),
     route("DELETE", "/requests", () => (control.clearRequests(), OK)),
+    route("GET", "/stats", () => control.stats()),
+    route("DELETE", "/stats", () => (control.resetStats(), OK)),
     route("GET", "/webhooks", (_p, q) =>
       control.webhookAttempts({ type: q.get("type") ?? undefined, event_id: q.get("event_id") ?? undefined, status: numberParam(q, "status") })
     ),

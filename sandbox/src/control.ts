@@ -10,6 +10,7 @@ import { filterRequests, filterWebhooks, type RequestFilter, type RequestLogEntr
 import type { Payments } from "./payments"
 import type { Rng } from "./rng"
 import { returnUrlFor, type Sessions } from "./sessions"
+import type { RequestStats } from "./stats"
 import type { Store } from "./store"
 import type { KomojuEvent, Payment, Session } from "./types"
 import type { WebhookDispatcher } from "./webhooks"
@@ -173,6 +174,15 @@ export class Controller {
 
   clearRequests(): void {
     this.deps.store.requests.clear()
+  }
+
+  /** API requests counted and in flight, with the peak since the last reset. */
+  stats(): RequestStats {
+    return this.deps.store.gauge.read()
+  }
+
+  resetStats(): void {
+    this.deps.store.gauge.reset()
   }
 
   webhookAttempts(filter: WebhookFilter = {}): WebhookLogEntry[] {

@@ -18,6 +18,7 @@ import { controlRoutes } from "./control-routes"
 import { FaultInjector } from "./faults"
 import { IdempotencyKeys } from "./idempotency"
 import type { RequestFilter, RequestLogEntry, WebhookFilter, WebhookLogEntry } from "./logs"
+import type { RequestStats } from "./stats"
 import { paymentEmitter } from "./payment-events"
 import { Payments } from "./payments"
 import { Rng } from "./rng"
@@ -52,6 +53,7 @@ export type { KeyReuse } from "./idempotency"
 export type { PaymentUpdatedOrder } from "./payment-events"
 export type { CrossCurrency } from "./pricing"
 export type { RequestLogEntry, WebhookLogEntry, RequestFilter, WebhookFilter } from "./logs"
+export type { RequestStats } from "./stats"
 export type { CompleteSessionRequest, CompleteSessionResult, BackToMerchantResult, ClockAdvanceResult, ClockState, RefundRequest, EventFilter } from "./control"
 export { SessionStatus, PaymentStatus, EventType, CaptureMode, Scenario, DeclineReason, ErrorCode, WebhookHeader, RequestHeader, LOCALES, DEFAULTS } from "./constants"
 export type { Locale } from "./constants"
@@ -130,6 +132,9 @@ export type Sandbox = {
   advanceClock(seconds: number): ClockAdvanceResult
   requests(filter?: RequestFilter): RequestLogEntry[]
   clearRequests(): void
+  /** KOMOJU API requests counted, in flight now, and the most in flight at once since the last reset. */
+  stats(): RequestStats
+  resetStats(): void
   webhookAttempts(filter?: WebhookFilter): WebhookLogEntry[]
   clearWebhookAttempts(): void
   reset(options?: { config?: boolean }): void
@@ -220,6 +225,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     advanceClock: (seconds) => control.advanceClock(seconds),
     requests: (filter) => control.requests(filter),
     clearRequests: () => control.clearRequests(),
+    stats: () => control.stats(),
+    resetStats: () => control.resetStats(),
     webhookAttempts: (filter) => control.webhookAttempts(filter),
     clearWebhookAttempts: () => control.clearWebhookAttempts(),
     reset: (resetOptions) => control.reset(resetOptions),

@@ -45,7 +45,14 @@ export function createSandboxServer(ctx: ServerContext): Server {
 async function route(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", "http://sandbox.invalid")
   const method = (req.method ?? "GET").toUpperCase()
-  if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) return api(ctx, req, res, method, url)
+  if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) {
+    ctx.store.gauge.enter()
+    try {
+      return await api(ctx, req, res, method, url)
+    } finally {
+      ctx.store.gauge.leave()
+    }
+  }
   const raw = await readBody(req)
   if (url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
     const params = parseParams(raw, header(req, RequestHeader.ContentType) ?? "application/json")

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs"
 import { Log, type RequestLogEntry, type WebhookLogEntry } from "./logs"
+import { RequestGauge } from "./stats"
 import type { KomojuEvent, Payment, SessionRecord } from "./types"
 
 const STATE_VERSION = 1
@@ -26,6 +27,7 @@ export class Store {
   clockOffsetSeconds = 0
   readonly requests = new Log<RequestLogEntry>()
   readonly webhooks = new Log<WebhookLogEntry>()
+  readonly gauge = new RequestGauge()
 
   constructor(private readonly stateFile?: string) {
     if (stateFile && existsSync(stateFile)) this.load(stateFile)
@@ -39,6 +41,7 @@ export class Store {
     this.clockOffsetSeconds = 0
     this.requests.clear()
     this.webhooks.clear()
+    this.gauge.reset()
     this.save()
   }
 

@@ -1,0 +1,129 @@
+import { performance } from "node:perf_hooks"
+import { RETURN_URL } from "../integration-tests/helpers/shopper"
+import { KOMOJU_PROVIDER_ID } from "../scripts/demo/seed"
+import { komojuCallsSince, lastRequestSeq, SYSTEM_PROVIDER_ID, type Bench } from "./setup"
+import { median, pairedMedian, percentile, round } from "./stats"
+
+/**
+ * Checkout overhead, payment session → order, in one run with the arms interleaved so
+ * that machine drift cancels:
+ * - `komoju`: KOMOJU, card, auto capture (Medusa records a capture at completion);
+ * - `system`: Medusa's `pp_system_default` (authorizes only): the baseline;
+ * - `komoju_manual`: KOMOJU, card held for a manual capture (authorizes only, like the
+ *   baseline): `komoju − komoju_manual` is Medusa's own capture bookkeeping.
+ * Each round runs the three arms, the first one rotating. Timed: creating the payment
+ * session and completing the cart, through the store API as a storefront calls it.
+ * Not timed: filling the cart, the shopper on KOMOJU's page. The sandbox's webhooks are
+ * off here (each is its own part of the bench), so the calls counted are the checkout's.
+ */
+export type Arm = "komoju" | "system" | "komoju_manual"
+const ARMS: Arm[] = ["komoju", "system", "komoju_manual"]
+
+type Run = { arm: Arm; initiate: number; complete: number; total: number; calls: number; kinds: Record<string, number>; paymentStatus: string }
+
+export type CheckoutResult = ReturnType<typeof summarize>
+
+export async function benchCheckout(bench: Bench, { pairs, warmup = 3 }: { pairs: number; warmup?: number }) {
+  bench.sandboxWebhooks(false)
+  bench.komojuLatency(bench.latencyMs)
+  for (let i = 0; i < warmup; i++) for (const arm of ARMS) await checkout(bench, arm)
+  const runs: Record<Arm, Run[]> = { komoju: [], system: [], komoju_manual: [] }
+  for (let round = 0; round < pairs; round++) {
+    const order = ARMS.map((_, i) => ARMS[(i + round) % ARMS.length])
+    for (const arm of order) runs[arm].push(await checkout(bench, arm))
+  }
+  bench.sandboxWebhooks(true)
+  return summarize(runs, bench.latencyMs)
+}
+
+async function checkout(bench: Bench, arm: Arm): Promise<Run> {
+  const { shopper, stack } = bench
+  const cart = await shopper.fillCart(stack.store.regions.jp, [{ handle: "matcha", quantity: 1 }])
+  const { payment_collection: collection } = await shopper.sdk.client.fetch<{ payment_collection: { id: string } }>(
+    "/store/payment-collections",
+    { method: "POST", body: { cart_id: cart.id } }
+  )
+  if (arm === "komoju_manual") await captureMode(bench, "manual")
+  try {
+    const providerId = arm === "system" ? SYSTEM_PROVIDER_ID : KOMOJU_PROVIDER_ID
+    const seq = lastRequestSeq(bench)
+    const before = stack.sandbox.stats().requests
+
+    const t0 = performance.now()
+    const { payment_collection } = await shopper.sdk.client.fetch<{ payment_collection: any }>(
+      `/store/payment-collections/${collection.id}/payment-sessions`,
+      { method: "POST", body: { provider_id: providerId, data: arm === "system" ? {} : { return_url: RETURN_URL } } }
+    )
+    const t1 = performance.now()
+    if (arm !== "system") {
+      const session = payment_collection.payment_sessions.find((s: any) => s.provider_id === providerId)
+      stack.sandbox.completeSession(session.data.komoju_session_id, { payment_type: "credit_card" })
+    }
+    const t2 = performance.now()
+    const completed = await shopper.sdk.store.cart.complete(cart.id)
+    const t3 = performance.now()
+    if (completed.type !== "order") throw new Error(`${arm} checkout placed no order: ${JSON.stringify(completed.error)}`)
+    return {
+      arm,
+      initiate: t1 - t0,
+      complete: t3 - t2,
+      total: t1 - t0 + (t3 - t2),
+      calls: stack.sandbox.stats().requests - before,
+      kinds: komojuCallsSince(bench, seq),
+      paymentStatus: String(completed.order.payment_status),
+    }
+  } finally {
+    if (arm === "komoju_manual") await captureMode(bench, null)
+  }
+}
+
+async function captureMode(bench: Bench, mode: "manual" | null) {
+  const response = await fetch(`${bench.stack.url}/admin/komoju/settings`, {
+    method: "POST",
+    headers: { ...bench.admin, "content-type": "application/json" },
+    body: JSON.stringify({ capture_mode: mode }),
+  })
+  if (!response.ok) throw new Error(`capture mode ${mode}: ${response.status} ${await response.text()}`)
+}
+
+function summarize(runs: Record<Arm, Run[]>, latencyMs: number) {
+  const arm = (name: Arm) => {
+    const r = runs[name]
+    return {
+      median_ms: round(median(r.map((x) => x.total)), 2),
+      p90_ms: round(percentile(r.map((x) => x.total), 90), 2),
+      initiate_ms: round(median(r.map((x) => x.initiate)), 2),
+      complete_ms: round(median(r.map((x) => x.complete)), 2),
+      komoju_calls: median(r.map((x) => x.calls)),
+      komoju_calls_max: Math.max(...r.map((x) => x.calls)),
+      calls_by_kind: r[0]?.kinds ?? {},
+      payment_status: r[0]?.paymentStatus,
+    }
+  }
+  const diff = (a: Arm, b: Arm, step: "total" | "initiate" | "complete" = "total") =>
+    round(pairedMedian(runs[a].map((x) => x[step]), runs[b].map((x) => x[step])), 2)
+  const komoju = arm("komoju")
+  const manual = arm("komoju_manual")
+  const system = arm("system")
+  const difference = diff("komoju", "system")
+  const manualDifference = diff("komoju_manual", "system")
+  return {
+    pairs: runs.komoju.length,
+    latency_ms: latencyMs,
+    arms: { komoju, system, komoju_manual: manual },
+    paired: {
+      difference_ms: difference,
+      initiate_difference_ms: diff("komoju", "system", "initiate"),
+      complete_difference_ms: diff("komoju", "system", "complete"),
+      /** The paired difference less the KOMOJU round trips the sandbox simulates. */
+      overhead_ms: round(difference - komoju.komoju_calls * latencyMs, 2),
+      overhead_share: round((difference - komoju.komoju_calls * latencyMs) / system.median_ms, 4),
+      /** Medusa recording the capture of an auto-captured card (both arms call KOMOJU alike). */
+      capture_bookkeeping_ms: diff("komoju", "komoju_manual"),
+      manual_difference_ms: manualDifference,
+      /** The plugin's own overhead, without Medusa's capture bookkeeping. */
+      manual_overhead_ms: round(manualDifference - manual.komoju_calls * latencyMs, 2),
+      manual_overhead_share: round((manualDifference - manual.komoju_calls * latencyMs) / system.median_ms, 4),
+    },
+  }
+}

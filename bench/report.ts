@@ -1,0 +1,76 @@
+import { cpus, totalmem } from "node:os"
+import { Client } from "pg"
+import { round } from "./stats"
+
+/** The machine a run was made on: cores, CPU model, memory, Node, Postgres. */
+export async function describeMachine(): Promise<Record<string, string | number>> {
+  const { DB_HOST = "localhost", DB_PORT = "5432", DB_USERNAME = "postgres", DB_PASSWORD = "" } = process.env
+  const client = new Client({ host: DB_HOST, port: Number(DB_PORT), user: DB_USERNAME, password: DB_PASSWORD, database: "postgres" })
+  let postgres = "unknown"
+  try {
+    await client.connect()
+    postgres = (await client.query("show server_version")).rows[0].server_version
+  } finally {
+    await client.end().catch(() => undefined)
+  }
+  return {
+    cores: cpus().length,
+    cpu: cpus()[0]?.model?.trim() ?? "unknown",
+    memory_gb: round(totalmem() / 2 ** 30, 1),
+    node: process.version,
+    postgres: `PostgreSQL ${postgres.split(" ")[0]}`,
+    platform: `${process.platform}-${process.arch}`,
+  }
+}
+
+type Row = [part: string, measure: string, value: string]
+const ms = (value: number) => `${round(value, 1)} ms`
+const share = (value: number, baseline: number) => `${round(value, 1)} ms (${round((100 * value) / baseline, 1)} % of the baseline)`
+const kinds = (byKind: Record<string, number>) => Object.entries(byKind).map(([k, n]) => `${k} ×${n}`).join(", ") || "none"
+
+/** The one table a run prints (Markdown, so the README can show it as it is). */
+export function table(results: any): string {
+  const rows: Row[] = []
+  const c = results.checkout
+  if (c) {
+    const base = c.arms.system.median_ms
+    const part = `checkout (${c.pairs} rounds, latency ${c.latency_ms} ms)`
+    rows.push(
+      [part, "KOMOJU card, auto capture: median payment session → order", `${ms(c.arms.komoju.median_ms)} (initiate ${ms(c.arms.komoju.initiate_ms)}, complete ${ms(c.arms.komoju.complete_ms)})`],
+      ["", "pp_system_default (baseline): median", `${ms(base)} (initiate ${ms(c.arms.system.initiate_ms)}, complete ${ms(c.arms.system.complete_ms)})`],
+      ["", "KOMOJU card, manual capture: median", ms(c.arms.komoju_manual.median_ms)],
+      ["", "paired median difference, KOMOJU − system", `${share(c.paired.difference_ms, base)}; initiate ${ms(c.paired.initiate_difference_ms)}, complete ${ms(c.paired.complete_difference_ms)}`],
+      ["", "KOMOJU calls per checkout (sandbox log)", `${c.arms.komoju.komoju_calls} (max ${c.arms.komoju.komoju_calls_max}: ${kinds(c.arms.komoju.calls_by_kind)})`],
+      ["", "difference − calls × latency", share(c.paired.overhead_ms, base)],
+      ["", "  of which Medusa's capture bookkeeping (auto − manual)", share(c.paired.capture_bookkeeping_ms, base)],
+      ["", "  plugin without it (manual − system − calls × latency)", share(c.paired.manual_overhead_ms, base)]
+    )
+  }
+  const w = results.webhooks
+  if (w) {
+    const part = `webhooks (${w.deliveries} deliveries, ${w.distinct_events} events, ${w.checkouts} checkouts, concurrency ${w.concurrency})`
+    rows.push(
+      [part, "accepted at the door", `${w.burst.accepted_per_second} /s (answer median ${ms(w.burst.answer_median_ms)}, p95 ${ms(w.burst.answer_p95_ms)})`],
+      ["", "all processed after", `${ms(w.burst.all_processed_ms)} (${w.orders_placed}/${w.checkouts} orders, ${w.checkouts - w.shoppers_returned} placed by the webhook)`],
+      ["", "KOMOJU calls", `${w.burst.komoju_calls}: ${w.burst.komoju_calls_per_delivery} per delivery, ${w.burst.komoju_calls_per_event} per event (${kinds(w.burst.calls_by_kind)})`],
+      ["", "door alone (repeats of processed deliveries)", `${w.door_alone.accepted_per_second} /s (answer median ${ms(w.door_alone.answer_median_ms)}, p95 ${ms(w.door_alone.answer_p95_ms)}), ${w.door_alone.komoju_calls} KOMOJU calls`]
+    )
+  }
+  const r = results.reconcile
+  if (r) {
+    const part = `reconciliation (${r.sessions} open sessions: ${r.abandoned} abandoned, ${r.paid} paid, ${r.expired} expired)`
+    rows.push(
+      [part, "wall time of one reconcileKomojuSessions", `${ms(r.wall_ms)} (CPU ${ms(r.cpu_ms)}; ${r.totals.repaired} repaired, ${r.totals.failed} failed)`],
+      ["", "KOMOJU calls", `${r.komoju.requests} (${r.komoju_calls_per_session} per session), peak ${r.komoju.peak_in_flight} in flight`],
+      ["", "memory of the process", `RSS ${r.memory_mb.rss_before} → peak ${r.memory_mb.rss_peak} MB, heap ${r.memory_mb.heap_before} → peak ${r.memory_mb.heap_peak} MB`]
+    )
+  }
+  const p = results.cpu
+  if (p) {
+    const entries = Object.entries(p.methods as Record<string, number>)
+    entries.forEach(([name, us], i) => rows.push([i === 0 ? "plugin CPU (stub KOMOJU client, no network)" : "", name, `${us} µs`]))
+  }
+  const m = results.machine
+  const head = `KOMOJU plugin bench, ${results.date}: ${m.cores} cores (${m.cpu}), ${m.memory_gb} GB, Node ${m.node}, ${m.postgres}, ${m.platform}`
+  return [head, "", "| part | measure | value |", "| --- | --- | --- |", ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n")
+}

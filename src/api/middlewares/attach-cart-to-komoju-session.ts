@@ -3,14 +3,23 @@ import type {
   MedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
+import type { Logger } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { unsupportedInCurrency } from "../../lib/komoju"
+import { errorMessage } from "../../lib/error-message"
 import { KOMOJU_MODULE } from "../../modules/komoju"
+import { effectiveSettings, type EffectiveKomojuSettings } from "../../modules/komoju/effective-settings"
 import type { KomojuModuleService } from "../../modules/komoju/service"
 
 type CreatePaymentSessionBody = {
   provider_id?: unknown
   data?: Record<string, unknown>
+}
+
+type SessionContext = {
+  currencyCode?: string
+  cart?: { id: string; email?: string | null; regionId?: string | null; locale?: string | null }
+  settings: EffectiveKomojuSettings
 }
 
 const KOMOJU_PROVIDER_PREFIX = "pp_komoju_"
@@ -27,6 +36,7 @@ const KOMOJU_PROVIDER_PREFIX = "pp_komoju_"
  * - `data.locale`: the cart's locale when the storefront sends none, so that a payment
  *   step that sends no `data` (Medusa's starters) still opens KOMOJU's page in the
  *   shopper's language (a locale KOMOJU lacks falls back to `defaultLocale`).
+ * The cart and the settings come from one database statement (see `checkoutContext`).
  */
 export async function attachCartToKomojuSession(
   req: MedusaRequest,
@@ -38,34 +48,63 @@ export async function attachCartToKomojuSession(
     return next()
   }
   try {
-    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-    const { data: collections } = await query.graph({
-      entity: "payment_collection",
-      fields: ["id", "currency_code", "cart.id", "cart.email", "cart.region_id", "cart.locale"],
-      filters: { id: req.params.id },
-    })
-    const collection = collections[0]
-    const cart = collection?.cart
+    const { currencyCode, cart, settings } = await sessionContext(req, req.params.id)
     const data = { ...(body.data ?? {}) }
     delete data.cart_id
     delete data.komoju_store_settings
     if (cart?.id) data.cart_id = cart.id
     if (!data.email && cart?.email) data.email = cart.email
     if (!data.locale && cart?.locale) data.locale = cart.locale
-
-    const komoju: KomojuModuleService = req.scope.resolve(KOMOJU_MODULE)
-    const settings = await komoju.resolveSettings({
-      regionId: cart?.region_id ?? undefined,
-      currencyCode: collection?.currency_code,
-    })
-    if (settings.payment_types && collection?.currency_code) {
-      settings.payment_types = payableIn(settings.payment_types, collection.currency_code)
+    if (settings.payment_types && currencyCode) {
+      settings.payment_types = payableIn(settings.payment_types, currencyCode)
     }
     if (Object.keys(settings).length) data.komoju_store_settings = settings
     body.data = data
     next()
   } catch (error) {
     next(error)
+  }
+}
+
+let fallbackLogged = false
+
+async function sessionContext(req: MedusaRequest, paymentCollectionId: string): Promise<SessionContext> {
+  const komoju: KomojuModuleService = req.scope.resolve(KOMOJU_MODULE)
+  let row
+  try {
+    row = await komoju.checkoutContext(paymentCollectionId)
+  } catch (error) {
+    // Medusa's cart and payment tables are elsewhere: ask them through Medusa's query API.
+    if (!fallbackLogged) {
+      fallbackLogged = true
+      req.scope
+        .resolve<Logger>(ContainerRegistrationKeys.LOGGER)
+        .warn(`KOMOJU: the cart of a payment collection is read through Medusa's query API (${errorMessage(error)})`)
+    }
+    return sessionContextByQuery(req, komoju, paymentCollectionId)
+  }
+  const currencyCode = row.currency_code ?? undefined
+  return {
+    currencyCode,
+    cart: row.cart_id ? { id: row.cart_id, email: row.email, regionId: row.region_id, locale: row.locale } : undefined,
+    settings: effectiveSettings(row.settings, { regionId: row.region_id ?? undefined, currencyCode }),
+  }
+}
+
+async function sessionContextByQuery(req: MedusaRequest, komoju: KomojuModuleService, paymentCollectionId: string): Promise<SessionContext> {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: collections } = await query.graph({
+    entity: "payment_collection",
+    fields: ["id", "currency_code", "cart.id", "cart.email", "cart.region_id", "cart.locale"],
+    filters: { id: paymentCollectionId },
+  })
+  const collection = collections[0]
+  const cart = collection?.cart
+  const currencyCode = collection?.currency_code
+  return {
+    currencyCode,
+    cart: cart?.id ? { id: cart.id, email: cart.email, regionId: cart.region_id, locale: cart.locale } : undefined,
+    settings: await komoju.resolveSettings({ regionId: cart?.region_id ?? undefined, currencyCode }),
   }
 }
 

@@ -34,6 +34,17 @@ export type SettingsInput = {
   scopes?: { scope_type: "region" | "currency"; scope_id: string; payment_types: string[] }[]
 }
 
+/** What a new KOMOJU payment session needs from Medusa: its collection's cart and the admin settings. */
+export type CheckoutContext = {
+  /** Null when no payment collection has this id. */
+  currency_code: string | null
+  cart_id: string | null
+  email: string | null
+  region_id: string | null
+  locale: string | null
+  settings: KomojuSettingRow[]
+}
+
 const DELIVERY_COLUMNS = "id, delivery_id, provider, event_type, komoju_payment_id, medusa_payment_session_id, status, attempts"
 
 /**
@@ -50,6 +61,33 @@ export class KomojuModuleService extends MedusaService({
   async resolveSettings(scope: { regionId?: string; currencyCode?: string }): Promise<EffectiveKomojuSettings> {
     const rows = (await this.listKomojuSettings({})) as KomojuSettingRow[]
     return effectiveSettings(rows, scope)
+  }
+
+  /**
+   * The cart of a payment collection (through Medusa's cart ↔ payment collection link)
+   * and every admin settings row, in one statement: the store middleware's one query per
+   * new KOMOJU session. The settings are read afresh each time (a few rows, in the same
+   * round trip), so a save applies to the next session on every server at once, with
+   * nothing cached to invalidate. The statement reads Medusa's cart and payment tables,
+   * so it needs them in the plugin's database, as Medusa keeps them by default; where it
+   * fails, the caller falls back to Medusa's query API.
+   */
+  @InjectManager()
+  async checkoutContext(paymentCollectionId: string, @MedusaContext() sharedContext: Context<SqlManager> = {}): Promise<CheckoutContext> {
+    const [row] = await sharedContext.manager!.execute<CheckoutContext[]>(
+      `select pc.currency_code, c.id as cart_id, c.email, c.region_id, c.locale,
+              coalesce((select json_agg(json_build_object(
+                         'scope_type', s.scope_type, 'scope_id', s.scope_id, 'payment_types', s.payment_types,
+                         'default_locale', s.default_locale, 'capture_mode', s.capture_mode,
+                         'session_expires_in_seconds', s.session_expires_in_seconds))
+                         from komoju_setting s where s.deleted_at is null), '[]'::json) as settings
+         from (select 1) as one
+         left join payment_collection pc on pc.id = ? and pc.deleted_at is null
+         left join cart_payment_collection link on link.payment_collection_id = pc.id and link.deleted_at is null
+         left join cart c on c.id = link.cart_id and c.deleted_at is null`,
+      [paymentCollectionId]
+    )
+    return row
   }
 
   /** The admin's settings, written in one transaction: all of it is saved, or none. */

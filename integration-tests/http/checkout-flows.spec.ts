@@ -101,12 +101,20 @@ medusaIntegrationTestRunner({
     it("4. the customer pays and closes the tab: the webhook alone places the order", async () => {
       const cart = await ctx.shopper.fillCart(ctx.store.regions.jp, [{ handle: "matcha", quantity: 1 }])
       const started = await ctx.shopper.startPayment(cart.id)
+      await ctx.komoju.clearRequests()
       await ctx.komoju.complete(started.komojuSessionId, { payment_type: "credit_card" })
       const placed = await eventually(async () => {
         const o = await order(cart.id)
         return o?.payment_status === "captured" && o
       }, "an order placed by the webhook")
       expect(placed.total).toBe(1700)
+      // One KOMOJU read per delivery, the one that places the order included.
+      await ctx.sandbox.webhooksIdle()
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      const events = new Set((await ctx.komoju.webhooks()).filter((w) => w.status === 200).map((w) => w.event_id))
+      const reads = (await ctx.komoju.requests()).filter((c) => c.method === "GET")
+      expect(events.size).toBeGreaterThanOrEqual(1)
+      expect(reads.length).toBeLessThanOrEqual(events.size)
       // The customer comes back later after all: the same order, not a second one.
       expect(await ctx.shopper.completeCheckout(cart.id)).toMatchObject({ status: "paid", order: { id: placed.id } })
     })

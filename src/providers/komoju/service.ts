@@ -32,6 +32,7 @@ import { captureKomojuPayment, type CaptureRecords, type MedusaCapture } from ".
 import { createKomojuClient } from "./client"
 import { komojuCurrency, toMinorUnits } from "./money"
 import { resolveOptions, validateOptions, type KomojuProviderOptions, type ResolvedKomojuOptions } from "./options"
+import { komojuReadBackFor } from "./read-back"
 import { komojuRefundBeingRecorded } from "./refund-recording"
 import { makeRefund, recordRefund } from "./refunds"
 import { buildSessionRequest } from "./session-request"
@@ -241,13 +242,17 @@ export class KomojuProviderService extends AbstractPaymentProvider<KomojuProvide
 
   /**
    * Reads the session from KOMOJU and maps it. What KOMOJU holds must be what Medusa
-   * asked for: anything else is an error, never a payment.
+   * asked for: anything else is an error, never a payment. When the plugin's webhook
+   * pipeline or reconciliation has just read this very session (under its sync lock)
+   * and runs the Medusa workflow that read led to, that read is used rather than a
+   * second one (`read-back.ts`); the checks are the same.
    */
   private async readStatus(
     rawData: Record<string, unknown> | undefined
   ): Promise<{ status: PaymentSessionStatus; data: KomojuSessionData }> {
     const data = readSessionData(rawData)
-    const session = await this.client_.retrieveSession(data.komoju_session_id)
+    const session =
+      komojuReadBackFor(data.komoju_session_id) ?? (await this.client_.retrieveSession(data.komoju_session_id))
     const mismatch = sessionMismatch(data, session)
     if (mismatch) {
       this.logger_.error(

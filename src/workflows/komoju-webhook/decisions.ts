@@ -12,9 +12,14 @@ import type { CheckoutState } from "./checkout-state"
 
 /** What KOMOJU holds for one checkout attempt, as just read from KOMOJU. */
 export type KomojuAttempt = {
-  /** The hosted session, when it was read (reconciliation); a webhook reads the payment only. */
-  session?: Pick<KomojuSession, "id" | "status" | "expired">
+  /**
+   * The hosted session, when it was read (reconciliation, and a webhook about a payment
+   * whose order is not placed yet); otherwise a webhook reads the payment only.
+   */
+  session?: Pick<KomojuSession, "id" | "status" | "expired"> | KomojuSession
   payment: KomojuPayment | null
+  /** When the session was read (Date.now()), so the provider may use that very read. */
+  readAt?: number
 }
 
 /** One thing to do to bring Medusa in line with KOMOJU; `none` when they agree. */
@@ -83,6 +88,17 @@ export function decideNextStep(komoju: KomojuAttempt, medusa: CheckoutState | un
   }
   if (canceled && payment?.status === KomojuPaymentStatus.Pending) return { action: "cancel_komoju_payment" }
   return { action: "none", reason: payment ? `KOMOJU payment ${payment.id} is ${payment.status}; nothing to do yet` : "nobody has paid yet" }
+}
+
+/**
+ * A session KOMOJU still offers that nobody has paid: nothing to do, whatever Medusa
+ * holds (`decideNextStep` answers `none` for it in every state), so the sync does not
+ * read Medusa's state for it. Most sessions the reconciliation reads are such abandoned
+ * ones. Pure.
+ */
+export function nobodyHasPaidYet(komoju: KomojuAttempt): boolean {
+  const session = komoju.session
+  return !komoju.payment && !!session && session.status === KomojuSessionStatus.Pending && session.expired !== true
 }
 
 function paidStep(payment: KomojuPayment, medusa: CheckoutState, facts: SyncFacts, canceled: boolean): SyncStep {

@@ -26,7 +26,7 @@ export async function settleKomojuPaymentsOfOrder(container: MedusaContainer, or
     const { client } = komojuAccount(config, provider, logger)
     const read = async () => {
       const komojuSession = await client.retrieveSession(komojuSessionId)
-      return { session: komojuSession, payment: komojuSession.payment }
+      return { session: komojuSession, payment: komojuSession.payment, readAt: Date.now() }
     }
     await syncKomojuPayment(container, client, session.id, read, `KOMOJU payment of cancelled order ${orderId}`)
   }

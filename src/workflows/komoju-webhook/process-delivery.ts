@@ -1,11 +1,12 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { KomojuError } from "../../lib/komoju"
+import { KomojuError, type KomojuClient } from "../../lib/komoju"
 import { errorMessage } from "../../lib/error-message"
 import { komojuAccount } from "../../lib/komoju-provider-config"
 import { KOMOJU_MODULE } from "../../modules/komoju"
 import type { DeliveryRow, KomojuModuleService } from "../../modules/komoju/service"
-import { syncKomojuPayment } from "./sync-payment"
+import type { KomojuAttempt } from "./decisions"
+import { syncKomojuPayment, type KomojuReader } from "./sync-payment"
 
 /** A claim older than this belongs to a worker that died: the delivery is taken over. */
 export const CLAIM_STALE_AFTER_MS = 5 * 60_000
@@ -47,10 +48,31 @@ async function processClaimed(container: MedusaContainer, delivery: DeliveryRow,
   )
   try {
     // KOMOJU's copy decides, never the body: a replayed or stale delivery reads today's payment.
-    await syncKomojuPayment(container, client, medusaSessionId, async () => ({ payment: await client.retrievePayment(paymentId) }), about)
+    await syncKomojuPayment(container, client, medusaSessionId, readPaymentBack(client, paymentId), about)
   } catch (error) {
     // Signed with our secret but unknown to KOMOJU (another account's, or made up): final.
     if (!(error instanceof KomojuError && error.httpStatus === 404)) throw error
     logger.warn(`${about}: KOMOJU has no such payment on this account; ignored`)
+  }
+}
+
+/**
+ * The delivery's payment, read back from KOMOJU: one call. While its order is still to
+ * be placed, the payment is read through its session (`GET /sessions/:id` holds it), so
+ * that placing the order checks that very read instead of reading KOMOJU again; when the
+ * session holds another payment (an earlier attempt's news), the payment is read alone.
+ */
+function readPaymentBack(client: KomojuClient, paymentId: string): KomojuReader {
+  return async (medusa): Promise<KomojuAttempt> => {
+    const state = await medusa()
+    if (state && !state.order && state.komojuSessionId) {
+      const session = await client.retrieveSession(state.komojuSessionId).catch((error) => {
+        // Unknown to KOMOJU: the payment's own read says what to make of the delivery.
+        if (error instanceof KomojuError && error.httpStatus === 404) return undefined
+        throw error
+      })
+      if (session && session.payment?.id === paymentId) return { session, payment: session.payment, readAt: Date.now() }
+    }
+    return { payment: await client.retrievePayment(paymentId) }
   }
 }

@@ -68,7 +68,7 @@ export async function reconcileKomojuSessions(
         try {
           const read = async () => {
             const komojuSession = await client.retrieveSession(komojuSessionId)
-            return { session: komojuSession, payment: komojuSession.payment }
+            return { session: komojuSession, payment: komojuSession.payment, readAt: Date.now() }
           }
           const steps = await syncKomojuPayment(container, client, session.id, read, about)
           if (steps.length) totals.repaired++

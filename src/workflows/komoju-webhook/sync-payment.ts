@@ -2,16 +2,17 @@ import { AsyncLocalStorage } from "node:async_hooks"
 import type { BigNumberInput, Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
 import { cancelOrderWorkflow, processPaymentWorkflow, refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
-import type { KomojuClient } from "../../lib/komoju"
+import type { KomojuClient, KomojuSession } from "../../lib/komoju"
 import { KOMOJU_MODULE } from "../../modules/komoju"
 import { NoticeKind } from "../../modules/komoju/models/komoju-order-notice"
 import type { KomojuModuleService } from "../../modules/komoju/service"
 import { cancelOrReadKomojuPayment } from "../../providers/komoju/cancellation"
 import { fromMinorUnits, toMinorUnits } from "../../providers/komoju/money"
+import { withKomojuReadBack } from "../../providers/komoju/read-back"
 import { recordingKomojuRefund } from "../../providers/komoju/refund-recording"
 import { readCheckoutState, type CheckoutState } from "./checkout-state"
 import { refundCanceledOrderPaymentWorkflow } from "./refund-canceled-order"
-import { decideNextStep, type KomojuAttempt, type SyncStep } from "./decisions"
+import { decideNextStep, nobodyHasPaidYet, type KomojuAttempt, type SyncStep } from "./decisions"
 
 /** A sync that has not settled after this many steps is stuck, not slow. */
 const MAX_STEPS = 6
@@ -34,6 +35,13 @@ export function isSyncing(medusaSessionId: string): boolean {
 }
 
 /**
+ * Reads KOMOJU for a sync, once the sync's lock is held. `medusa` reads where the
+ * checkout stands in Medusa, for a reader that chooses what to read by it (a webhook
+ * reads the whole session when the order is still to be placed).
+ */
+export type KomojuReader = (medusa: () => Promise<CheckoutState | undefined>) => Promise<KomojuAttempt>
+
+/**
  * Brings one Medusa payment session in line with what KOMOJU holds for it, step by
  * step: each step is decided from both states read afresh (`decideNextStep`), done
  * through Medusa's own workflows, and the loop ends when they agree. Syncs of one
@@ -45,7 +53,7 @@ export async function syncKomojuPayment(
   container: MedusaContainer,
   client: KomojuClient,
   medusaSessionId: string,
-  readKomoju: () => Promise<KomojuAttempt>,
+  readKomoju: KomojuReader,
   about: string
 ): Promise<string[]> {
   // Re-entered from the order cancellation this sync started: the outer loop carries on.
@@ -54,7 +62,11 @@ export async function syncKomojuPayment(
   // KOMOJU is read once the lock is held: a read made while another sync worked is stale.
   return container.resolve(Modules.LOCKING).execute(
     `komoju-sync:${medusaSessionId}`,
-    () => syncing.run(inProgress, async () => runSync(container, client, medusaSessionId, await readKomoju(), about)),
+    () =>
+      syncing.run(inProgress, async () => {
+        const attempt = await readKomoju(() => readCheckoutState(container, medusaSessionId))
+        return runSync(container, client, medusaSessionId, attempt, about)
+      }),
     { timeout: LOCK_TIMEOUT_SECONDS }
   )
 }
@@ -67,6 +79,10 @@ async function runSync(
   about: string
 ): Promise<string[]> {
   const sync: Sync = { container, client, logger: container.resolve(ContainerRegistrationKeys.LOGGER), medusaSessionId, about }
+  if (nobodyHasPaidYet(attempt)) {
+    sync.logger.info(`${about}: nothing to do, nobody has paid yet`)
+    return []
+  }
   let komoju = attempt
   const done: string[] = []
   for (let i = 0; i < MAX_STEPS; i++) {
@@ -96,15 +112,21 @@ async function perform(sync: Sync, step: SyncStep, state: CheckoutState, komoju:
   const { container } = sync
   switch (step.action) {
     case "authorize":
-    case "capture":
+    case "capture": {
       // Core's processing takes the cart's lock itself, and places the order if none.
-      await processPaymentWorkflow(container).run({
-        input: {
-          action: step.action === "capture" ? PaymentActions.SUCCESSFUL : PaymentActions.AUTHORIZED,
-          data: { session_id: state.paymentSessionId, amount: state.amount },
-        },
-      })
+      const processPayment = () =>
+        processPaymentWorkflow(container).run({
+          input: {
+            action: step.action === "capture" ? PaymentActions.SUCCESSFUL : PaymentActions.AUTHORIZED,
+            data: { session_id: state.paymentSessionId, amount: state.amount },
+          },
+        })
+      // Placing the order authorizes the payment session: the provider checks the
+      // session just read rather than reading it again.
+      const read = sessionJustRead(komoju)
+      await (read ? withKomojuReadBack(read.session, read.readAt, processPayment) : processPayment())
       return komoju
+    }
     case "cancel_order":
       await withCartLock(sync, state, () => cancelOrder(sync, state.order!.id))
       return komoju
@@ -204,6 +226,17 @@ async function cancelOrder(sync: Sync, orderId: string): Promise<void> {
     const { data } = await query.graph({ entity: "order", fields: ["id", "status"], filters: { id: orderId } })
     if (data[0]?.status !== "canceled") throw error
   }
+}
+
+/**
+ * The KOMOJU session of this attempt as read at the start of the sync, if it was read
+ * whole and nothing has changed the attempt since (a step that writes to KOMOJU
+ * replaces the payment it holds).
+ */
+function sessionJustRead(komoju: KomojuAttempt): { session: KomojuSession; readAt: number } | undefined {
+  const session = komoju.session
+  if (!session || !("payment_methods" in session) || komoju.readAt === undefined) return undefined
+  return session.payment === komoju.payment ? { session, readAt: komoju.readAt } : undefined
 }
 
 function sameStep(a: SyncStep, b: SyncStep): boolean {

@@ -1,6 +1,6 @@
 import type { KomojuPayment, KomojuRefund } from "../../../lib/komoju"
 import type { CheckoutState } from "../checkout-state"
-import { decideNextStep, medusaAmountOf, refundsToRecord, type KomojuAttempt } from "../decisions"
+import { decideNextStep, medusaAmountOf, nobodyHasPaidYet, refundsToRecord, type KomojuAttempt } from "../decisions"
 
 const refund = (id: string, amount: number, description: string | null = null, currency = "JPY"): KomojuRefund => ({
   id,
@@ -244,5 +244,30 @@ describe("medusaAmountOf", () => {
     const cny = payment("refunded", { currency: "CNY", amount: 6000, total: 6000, amount_refunded: 6000, refunds: [first, last] })
     const medusa = state({ payment: medusaPayment({ recordedRefundIds: ["rf_1"], refundedAmount: 400 }) })
     expect(medusaAmountOf(last, cny, medusa)).toBe(800)
+  })
+})
+
+describe("nobodyHasPaidYet: an open session nobody paid needs no look at Medusa", () => {
+  const open = { session: { id: "sess_1", status: "pending" as const, expired: false }, payment: null }
+
+  it("is true for an open, unpaid session, and decideNextStep agrees in every Medusa state", () => {
+    expect(nobodyHasPaidYet(open)).toBe(true)
+    const states = [
+      undefined,
+      state({ paymentSessionStatus: "pending" }),
+      state({ paymentSessionStatus: "pending", order: placed }),
+      state({ paymentSessionStatus: "pending", order: canceled }),
+      state({ order: placed, payment: medusaPayment() }),
+      state({ paymentSessionStatus: "canceled" }),
+      state({ komojuSessionId: "sess_other" }),
+    ]
+    for (const medusa of states) expect(next(open, medusa).action).toBe("none")
+  })
+
+  it("is false once there is a payment, or the session is over", () => {
+    expect(nobodyHasPaidYet({ ...open, payment: payment("pending") })).toBe(false)
+    expect(nobodyHasPaidYet({ session: { ...open.session, expired: true }, payment: null })).toBe(false)
+    expect(nobodyHasPaidYet({ session: { ...open.session, status: "cancelled" as never }, payment: null })).toBe(false)
+    expect(nobodyHasPaidYet({ payment: null })).toBe(false)
   })
 })

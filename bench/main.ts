@@ -12,7 +12,11 @@ import { benchWebhooks } from "./webhooks"
 async function main() {
   const flags = parseFlags(process.argv.slice(2))
   const results: Record<string, unknown> = { date: new Date().toISOString().slice(0, 10), machine: await describeMachine(), flags }
-  const step = (name: string) => console.log(`[bench] ${name}…`)
+  const out = resolve(__dirname, "..", flags.out)
+  mkdirSync(dirname(out), { recursive: true })
+  // Written after every part, so a part that fails leaves the others' figures.
+  const save = () => writeFileSync(out, JSON.stringify(results, null, 2) + "\n")
+  const step = (name: string) => (save(), console.log(`[bench] ${name}…`))
   // First, while nothing else runs: the figures are microseconds.
   if (flags.parts.includes("cpu")) {
     step("plugin CPU")
@@ -38,9 +42,7 @@ async function main() {
       await bench.close()
     }
   }
-  const out = resolve(__dirname, "..", flags.out)
-  mkdirSync(dirname(out), { recursive: true })
-  writeFileSync(out, JSON.stringify(results, null, 2) + "\n")
+  save()
   console.log(`\n${table(results)}\n\n(${flags.out})`)
 }
 

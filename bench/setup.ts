@@ -39,7 +39,7 @@ export async function startBench(latencyMs: number): Promise<Bench> {
     })
     if (!response.ok) throw new Error(`enabling ${SYSTEM_PROVIDER_ID}: ${response.status} ${await response.text()}`)
     // The seed stocks 100 of each product; the bench sells more than that.
-    await db.query("update inventory_level set stocked_quantity = 10000000 where deleted_at is null")
+    await db.query(`update inventory_level set stocked_quantity = 10000000, raw_stocked_quantity = '{"value": "10000000", "precision": 20}' where deleted_at is null`)
     return {
       stack,
       admin,

@@ -77,10 +77,17 @@ export async function startKomojuPayment(
   }
 }
 
-/** Reads KOMOJU's `session_id` from the URL the shopper came back to. */
-export function readKomojuReturn(url: string | URL): { komojuSessionId: string | null } {
+/**
+ * Reads the URL the shopper came back to: KOMOJU's `session_id`, and the cart's id when
+ * the return URL names it as `cart_id` (the plugin's `returnUrl` option adds it; a
+ * storefront sending its own return URL can too). A cart id from the URL is the one to
+ * complete: KOMOJU's webhook may place the order before the shopper is back, and a
+ * storefront that forgets completed carts (or whose SameSite=Strict cart cookie the
+ * cross-site return does not carry) no longer has it stored.
+ */
+export function readKomojuReturn(url: string | URL): { komojuSessionId: string | null; cartId: string | null } {
   const parsed = typeof url === "string" ? new URL(url, "http://return.invalid") : url
-  return { komojuSessionId: parsed.searchParams.get("session_id") }
+  return { komojuSessionId: parsed.searchParams.get("session_id"), cartId: parsed.searchParams.get("cart_id") }
 }
 
 export type KomojuCheckoutResult =

@@ -79,12 +79,19 @@ describe("startKomojuPayment", () => {
 
 describe("readKomojuReturn", () => {
   it("reads the session id KOMOJU appends", () => {
-    expect(readKomojuReturn("https://shop.test/komoju/return?session_id=sess_1")).toEqual({ komojuSessionId: "sess_1" })
-    expect(readKomojuReturn("/komoju/return?lang=ja&session_id=sess_2")).toEqual({ komojuSessionId: "sess_2" })
+    expect(readKomojuReturn("https://shop.test/komoju/return?session_id=sess_1")).toEqual({ komojuSessionId: "sess_1", cartId: null })
+    expect(readKomojuReturn("/komoju/return?lang=ja&session_id=sess_2")).toEqual({ komojuSessionId: "sess_2", cartId: null })
+  })
+
+  it("reads the cart id the return URL names", () => {
+    expect(readKomojuReturn("https://shop.test/komoju/return?cart_id=cart_1&session_id=sess_1")).toEqual({
+      komojuSessionId: "sess_1",
+      cartId: "cart_1",
+    })
   })
 
   it("gives null when the shopper did not come from KOMOJU", () => {
-    expect(readKomojuReturn("https://shop.test/komoju/return")).toEqual({ komojuSessionId: null })
+    expect(readKomojuReturn("https://shop.test/komoju/return")).toEqual({ komojuSessionId: null, cartId: null })
   })
 })
 

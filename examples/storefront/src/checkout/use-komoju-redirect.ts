@@ -3,7 +3,11 @@ import { startKomojuPayment, type CartLike } from "../../../../src/storefront"
 import { useI18n } from "../i18n/i18n"
 import { sdk } from "../medusa"
 
-/** Where KOMOJU sends the shopper back, with `?session_id=…` appended. */
+/**
+ * Where KOMOJU sends the shopper back (`?cart_id=…`, then KOMOJU appends `&session_id=…`).
+ * The cart travels in the URL: KOMOJU's webhook may place the order first, and the shop
+ * forgets a completed cart as soon as it sees one.
+ */
 export const KOMOJU_RETURN_PATH = "/checkout/komoju-return"
 
 /**
@@ -21,7 +25,7 @@ export function useKomojuRedirect() {
     setError(undefined)
     try {
       const { sessionUrl } = await startKomojuPayment(sdk, cart, {
-        returnUrl: new URL(KOMOJU_RETURN_PATH, window.location.origin).toString(),
+        returnUrl: returnUrlFor(cart.id),
         locale,
       })
       // `redirecting` stays on: the button stays disabled while the browser leaves.
@@ -33,4 +37,10 @@ export function useKomojuRedirect() {
   }
 
   return { payWithKomoju, redirecting, error }
+}
+
+function returnUrlFor(cartId: string): string {
+  const url = new URL(KOMOJU_RETURN_PATH, window.location.origin)
+  url.searchParams.set("cart_id", cartId)
+  return url.toString()
 }

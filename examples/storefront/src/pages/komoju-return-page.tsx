@@ -22,7 +22,7 @@ const UNPAID_TEXT: Record<Unpaid["status"], { title: TextKey; body: TextKey }> =
 }
 
 /**
- * /checkout/komoju-return?session_id=… — where KOMOJU sends the shopper back. Completing
+ * /checkout/komoju-return?cart_id=…&session_id=… — where KOMOJU sends the shopper back. Completing
  * the cart asks Medusa (which asks KOMOJU) how the payment went: paid and cash-awaiting
  * orders go on to their confirmation; a cancelled, declined or unfinished payment leaves
  * the cart open, and "try again" starts a fresh KOMOJU session for it.
@@ -31,8 +31,11 @@ export function KomojuReturnPage() {
   const { t } = useI18n()
   const { forgetCart } = useShop()
   const { payWithKomoju, redirecting, error: retryError } = useKomojuRedirect()
-  const { komojuSessionId } = readKomojuReturn(window.location.href)
-  const cartId = storedCartId()
+  const komojuReturn = readKomojuReturn(window.location.href)
+  const { komojuSessionId } = komojuReturn
+  // Read once on landing, from the return URL first: KOMOJU's webhook may have placed the
+  // order already, and the shop forgets a completed cart while this page confirms it.
+  const [cartId] = useState(() => komojuReturn.cartId ?? storedCartId())
   const [state, setState] = useState<PageState>({ status: "confirming" })
 
   const confirm = async (id: string) => {

@@ -23,8 +23,7 @@ type WithCountry = { shipping_address?: { country_code?: string | null } | null 
  */
 export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url)
-  const cartId = url.searchParams.get("cart_id")
-  const { komojuSessionId } = readKomojuReturn(url)
+  const { komojuSessionId, cartId } = readKomojuReturn(url)
   if (!cartId || !komojuSessionId) {
     return sendOn(new URL("/", url))
   }

@@ -22,7 +22,7 @@ module.exports = {
     {
       ...base,
       displayName: "unit",
-      testMatch: ["<rootDir>/src/**/__tests__/**/*.spec.ts"],
+      testMatch: ["<rootDir>/src/**/__tests__/**/*.spec.ts", "<rootDir>/bench/__tests__/**/*.spec.ts"],
     },
     {
       ...base,

@@ -70,7 +70,7 @@ async function payOnKomoju(bench: Bench, returns: boolean) {
 }
 
 /** Every event once, then repeats drawn with a fixed seed, all in a fixed shuffled order. */
-function deliveryList(events: KomojuEvent[], total: number): Delivery[] {
+export function deliveryList(events: KomojuEvent[], total: number): Delivery[] {
   const random = seeded(20261201)
   const picks = [...events]
   while (picks.length < total) picks.push(events[Math.floor(random() * events.length)])

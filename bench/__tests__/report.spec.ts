@@ -1,0 +1,33 @@
+import { table } from "../report"
+
+const machine = { cores: 2, cpu: "Test CPU", memory_gb: 8, node: "v20.0.0", postgres: "PostgreSQL 16.0", platform: "linux-x64" }
+
+describe("the bench's table", () => {
+  it("names the machine and quotes each overhead beside the baseline, as a share of it", () => {
+    const out = table({
+      date: "2026-12-02",
+      machine,
+      checkout: {
+        pairs: 3,
+        latency_ms: 50,
+        arms: {
+          komoju: { median_ms: 300, initiate_ms: 100, complete_ms: 200, komoju_calls: 2, komoju_calls_max: 2, calls_by_kind: { "POST /sessions": 1, "GET /sessions/:id": 1 } },
+          system: { median_ms: 200, initiate_ms: 50, complete_ms: 150 },
+          komoju_manual: { median_ms: 280 },
+        },
+        paired: { difference_ms: 104, initiate_difference_ms: 52, complete_difference_ms: 52, overhead_ms: 4, capture_bookkeeping_ms: 20, manual_overhead_ms: -16 },
+      },
+      cpu: { methods: { initiatePayment: 20.5, "webhook signature + parse": 6.1 } },
+    })
+    const lines = out.split("\n")
+    expect(lines[0]).toBe("KOMOJU plugin bench, 2026-12-02: 2 cores (Test CPU), 8 GB, Node v20.0.0, PostgreSQL 16.0, linux-x64")
+    expect(lines.slice(2, 4)).toEqual(["| part | measure | value |", "| --- | --- | --- |"])
+    expect(out).toContain("| paired median difference, KOMOJU − system | 104 ms (52 % of the baseline); initiate 52 ms, complete 52 ms |")
+    expect(out).toContain("| difference − calls × latency | 4 ms (2 % of the baseline) |")
+    expect(out).toContain("2 (max 2: POST /sessions ×1, GET /sessions/:id ×1)")
+    expect(out).toContain("| plugin CPU (stub KOMOJU client, no network) | initiatePayment | 20.5 µs |")
+    // Parts not run are left out, not printed empty.
+    expect(out).not.toContain("webhooks")
+    expect(out).not.toContain("reconciliation")
+  })
+})

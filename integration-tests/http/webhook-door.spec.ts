@@ -95,6 +95,11 @@ medusaIntegrationTestRunner({
       // KOMOJU's retry of the same delivery.
       expect(await post(url(), delivery(event))).toMatchObject({ status: 200, body: { received: true } })
       await eventually(async () => (await orderOfCart(getContainer(), api, ctx.admin, cart.id))?.payment_status === "captured", "the order placed by the retry")
+      // The order is placed while the retry is processed; the delivery is marked done after.
+      await eventually(
+        async () => (await ledger().listKomojuWebhookDeliveries({ delivery_id: event.id, status: "processed" }))[0],
+        "the retry processed"
+      )
       expect(await ledger().listKomojuWebhookDeliveries({ delivery_id: event.id })).toEqual([
         expect.objectContaining({ status: "processed", attempts: 2 }),
       ])

@@ -28,6 +28,27 @@ medusaIntegrationTestRunner({
       await sandbox?.close()
     })
 
+    /** A cart in a region that enables KOMOJU, with its payment collection. */
+    async function cartWithCollection(cartInput: { email: string; locale?: string; items: { title: string; unit_price: number; quantity: number }[] }) {
+      const container = getContainer()
+      const store = await createStoreFixture(container)
+      const { result: cart } = await createCartWorkflow(container).run({
+        input: { region_id: store.regionId, sales_channel_id: store.salesChannelId, ...cartInput },
+      })
+      const {
+        data: { payment_collection: collection },
+      } = await api.post("/store/payment-collections", { cart_id: cart.id }, store.storeHeaders)
+      return { store, cart, collection }
+    }
+
+    /** The session as KOMOJU holds it. */
+    async function komojuSession(id: string) {
+      const response = await fetch(`${sandbox.apiUrl}/sessions/${id}`, {
+        headers: { authorization: `Basic ${Buffer.from("sk_test_sandbox:").toString("base64")}` },
+      })
+      return response.json()
+    }
+
     it("registers the KOMOJU provider as pp_komoju_komoju", async () => {
       const paymentModule = getContainer().resolve(Modules.PAYMENT)
       const providers = await paymentModule.listPaymentProviders({ id: KOMOJU_PROVIDER_ID })
@@ -44,19 +65,10 @@ medusaIntegrationTestRunner({
     })
 
     it("creates a KOMOJU session for the cart, whatever cart id the client claims", async () => {
-      const container = getContainer()
-      const store = await createStoreFixture(container)
-      const { result: cart } = await createCartWorkflow(container).run({
-        input: {
-          region_id: store.regionId,
-          sales_channel_id: store.salesChannelId,
-          email: "buyer@example.jp",
-          items: [{ title: "抹茶", unit_price: 1200, quantity: 2 }],
-        },
+      const { store, cart, collection } = await cartWithCollection({
+        email: "buyer@example.jp",
+        items: [{ title: "抹茶", unit_price: 1200, quantity: 2 }],
       })
-      const {
-        data: { payment_collection: collection },
-      } = await api.post("/store/payment-collections", { cart_id: cart.id }, store.storeHeaders)
 
       const { data } = await api.post(
         `/store/payment-collections/${collection.id}/payment-sessions`,
@@ -79,11 +91,7 @@ medusaIntegrationTestRunner({
       expect(JSON.stringify(paymentSession.data)).not.toContain("buyer@example.jp")
       expect(paymentSession.data).not.toHaveProperty("komoju_store_settings")
 
-      const response = await fetch(`${sandbox.apiUrl}/sessions/${paymentSession.data.komoju_session_id}`, {
-        headers: { authorization: `Basic ${Buffer.from("sk_test_sandbox:").toString("base64")}` },
-      })
-      const komojuSession = await response.json()
-      expect(komojuSession).toMatchObject({
+      expect(await komojuSession(paymentSession.data.komoju_session_id)).toMatchObject({
         amount: 2400,
         currency: "JPY",
         status: "pending",
@@ -96,20 +104,11 @@ medusaIntegrationTestRunner({
     })
 
     it("takes a payment step that sends no data: the option's return URL naming the cart, the cart's locale", async () => {
-      const container = getContainer()
-      const store = await createStoreFixture(container)
-      const { result: cart } = await createCartWorkflow(container).run({
-        input: {
-          region_id: store.regionId,
-          sales_channel_id: store.salesChannelId,
-          email: "buyer@example.com",
-          locale: "en-US",
-          items: [{ title: "Sencha", unit_price: 800, quantity: 1 }],
-        },
+      const { store, cart, collection } = await cartWithCollection({
+        email: "buyer@example.com",
+        locale: "en-US",
+        items: [{ title: "Sencha", unit_price: 800, quantity: 1 }],
       })
-      const {
-        data: { payment_collection: collection },
-      } = await api.post("/store/payment-collections", { cart_id: cart.id }, store.storeHeaders)
 
       // What dtc-starter's payment step sends: the provider and nothing else.
       const { data } = await api.post(
@@ -121,10 +120,7 @@ medusaIntegrationTestRunner({
       const [paymentSession] = data.payment_collection.payment_sessions
       const returnUrl = `${OPTION_RETURN_URL}?cart_id=${cart.id}`
       expect(paymentSession).toMatchObject({ status: "pending", data: { cart_id: cart.id, return_url: returnUrl } })
-      const response = await fetch(`${sandbox.apiUrl}/sessions/${paymentSession.data.komoju_session_id}`, {
-        headers: { authorization: `Basic ${Buffer.from("sk_test_sandbox:").toString("base64")}` },
-      })
-      expect(await response.json()).toMatchObject({ return_url: returnUrl, default_locale: "en", amount: 800 })
+      expect(await komojuSession(paymentSession.data.komoju_session_id)).toMatchObject({ return_url: returnUrl, default_locale: "en", amount: 800 })
     })
   },
 })

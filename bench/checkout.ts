@@ -19,7 +19,17 @@ import { median, pairedMedian, percentile, round } from "./stats"
 export type Arm = "komoju" | "system" | "komoju_manual"
 const ARMS: Arm[] = ["komoju", "system", "komoju_manual"]
 
-type Run = { arm: Arm; initiate: number; complete: number; total: number; calls: number; kinds: Record<string, number>; paymentStatus: string }
+type Run = {
+  arm: Arm
+  initiate: number
+  complete: number
+  total: number
+  calls: number
+  /** KOMOJU's time answering those calls (the sandbox's own handling and its latency). */
+  komojuMs: number
+  kinds: Record<string, number>
+  paymentStatus: string
+}
 
 export type CheckoutResult = ReturnType<typeof summarize>
 
@@ -47,7 +57,7 @@ async function checkout(bench: Bench, arm: Arm): Promise<Run> {
   try {
     const providerId = arm === "system" ? SYSTEM_PROVIDER_ID : KOMOJU_PROVIDER_ID
     const seq = lastRequestSeq(bench)
-    const before = stack.sandbox.stats().requests
+    const before = stack.sandbox.stats()
 
     const t0 = performance.now()
     const { payment_collection } = await shopper.sdk.client.fetch<{ payment_collection: any }>(
@@ -68,7 +78,8 @@ async function checkout(bench: Bench, arm: Arm): Promise<Run> {
       initiate: t1 - t0,
       complete: t3 - t2,
       total: t1 - t0 + (t3 - t2),
-      calls: stack.sandbox.stats().requests - before,
+      calls: stack.sandbox.stats().requests - before.requests,
+      komojuMs: stack.sandbox.stats().busy_ms - before.busy_ms,
       kinds: komojuCallsSince(bench, seq),
       paymentStatus: String(completed.order.payment_status),
     }
@@ -96,12 +107,16 @@ function summarize(runs: Record<Arm, Run[]>, latencyMs: number) {
       complete_ms: round(median(r.map((x) => x.complete)), 2),
       komoju_calls: median(r.map((x) => x.calls)),
       komoju_calls_max: Math.max(...r.map((x) => x.calls)),
+      komoju_time_ms: round(median(r.map((x) => x.komojuMs)), 2),
       calls_by_kind: r[0]?.kinds ?? {},
       payment_status: r[0]?.paymentStatus,
     }
   }
   const diff = (a: Arm, b: Arm, step: "total" | "initiate" | "complete" = "total") =>
     round(pairedMedian(runs[a].map((x) => x[step]), runs[b].map((x) => x[step])), 2)
+  // Each KOMOJU checkout less the time KOMOJU (the sandbox) itself spent answering it.
+  const beyondKomoju = (a: Arm) =>
+    round(pairedMedian(runs[a].map((x) => x.total - x.komojuMs), runs.system.map((x) => x.total)), 2)
   const komoju = arm("komoju")
   const manual = arm("komoju_manual")
   const system = arm("system")
@@ -124,6 +139,9 @@ function summarize(runs: Record<Arm, Run[]>, latencyMs: number) {
       /** The plugin's own overhead, without Medusa's capture bookkeeping. */
       manual_overhead_ms: round(manualDifference - manual.komoju_calls * latencyMs, 2),
       manual_overhead_share: round((manualDifference - manual.komoju_calls * latencyMs) / system.median_ms, 4),
+      /** The paired difference less KOMOJU's own time per checkout (its latency and its handling). */
+      beyond_komoju_ms: beyondKomoju("komoju"),
+      manual_beyond_komoju_ms: beyondKomoju("komoju_manual"),
     },
   }
 }

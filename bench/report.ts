@@ -43,7 +43,9 @@ export function table(results: any): string {
       ["", "KOMOJU calls per checkout (sandbox log)", `${c.arms.komoju.komoju_calls} (max ${c.arms.komoju.komoju_calls_max}: ${kinds(c.arms.komoju.calls_by_kind)})`],
       ["", "difference − calls × latency", share(c.paired.overhead_ms, base)],
       ["", "  of which Medusa's capture bookkeeping (auto − manual)", share(c.paired.capture_bookkeeping_ms, base)],
-      ["", "  plugin without it (manual − system − calls × latency)", share(c.paired.manual_overhead_ms, base)]
+      ["", "  plugin without it (manual − system − calls × latency)", share(c.paired.manual_overhead_ms, base)],
+      ["", "KOMOJU's own time per checkout (latency + the sandbox's handling)", ms(c.arms.komoju.komoju_time_ms)],
+      ["", "difference − KOMOJU's own time: auto capture / manual", `${share(c.paired.beyond_komoju_ms, base)} / ${share(c.paired.manual_beyond_komoju_ms, base)}`]
     )
   }
   const w = results.webhooks

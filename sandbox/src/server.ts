@@ -46,11 +46,11 @@ async function route(ctx: ServerContext, req: IncomingMessage, res: ServerRespon
   const url = new URL(req.url ?? "/", "http://sandbox.invalid")
   const method = (req.method ?? "GET").toUpperCase()
   if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) {
-    ctx.store.gauge.enter()
+    const entered = ctx.store.gauge.enter()
     try {
       return await api(ctx, req, res, method, url)
     } finally {
-      ctx.store.gauge.leave()
+      ctx.store.gauge.leave(entered)
     }
   }
   const raw = await readBody(req)

@@ -2,6 +2,7 @@ import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { KomojuError, type KomojuClient } from "../../lib/komoju"
 import { errorMessage } from "../../lib/error-message"
+import { slots } from "../../lib/slots"
 import { komojuAccount } from "../../lib/komoju-provider-config"
 import { KOMOJU_MODULE } from "../../modules/komoju"
 import type { DeliveryRow, KomojuModuleService } from "../../modules/komoju/service"
@@ -13,12 +14,28 @@ export const CLAIM_STALE_AFTER_MS = 5 * 60_000
 const KOMOJU_HOOK_PREFIX = "komoju_"
 
 /**
+ * Deliveries processed at once by this process. Medusa's local event bus hands every
+ * delivery of a burst (KOMOJU retrying after an outage) to the subscriber at once; each
+ * may place an order, and Medusa's cart completion reserves stock under a lock it waits
+ * only 5 s for. Hundreds at once time out there, and core then refunds the customer's
+ * captured payment ("Refunded due to cart completion failure"). A few at a time place
+ * them all. Waiting deliveries are not yet claimed: if this process dies, the retry job
+ * takes them up from the inbox.
+ */
+export const DELIVERIES_AT_ONCE = 4
+const deliverySlot = slots(DELIVERIES_AT_ONCE)
+
+/**
  * Processes one delivery from the inbox, once: claims it (a single statement, so two
  * workers never both do), reads its payment back from KOMOJU (the one KOMOJU call a
  * delivery costs) and brings Medusa in line with it. The delivery is marked processed
  * only after that is done; a failure leaves it failed, to be processed again.
  */
-export async function processKomojuDelivery(container: MedusaContainer, deliveryId: string): Promise<"processed" | "failed" | "not_claimed"> {
+export function processKomojuDelivery(container: MedusaContainer, deliveryId: string): Promise<"processed" | "failed" | "not_claimed"> {
+  return deliverySlot(() => processDelivery(container, deliveryId))
+}
+
+async function processDelivery(container: MedusaContainer, deliveryId: string): Promise<"processed" | "failed" | "not_claimed"> {
   const komoju: KomojuModuleService = container.resolve(KOMOJU_MODULE)
   const delivery = await komoju.claimDelivery(deliveryId, CLAIM_STALE_AFTER_MS)
   if (!delivery) return "not_claimed"

@@ -53,7 +53,7 @@ export function table(results: any): string {
     const part = `webhooks (${w.deliveries} deliveries, ${w.distinct_events} events, ${w.checkouts} checkouts, concurrency ${w.concurrency})`
     rows.push(
       [part, "accepted at the door", `${w.burst.accepted_per_second} /s (answer median ${ms(w.burst.answer_median_ms)}, p95 ${ms(w.burst.answer_p95_ms)})`],
-      ["", "all processed after", `${ms(w.burst.all_processed_ms)} (${w.orders_placed}/${w.checkouts} orders, ${w.checkouts - w.shoppers_returned} placed by the webhook)`],
+      ["", "all processed after", `${ms(w.burst.all_processed_ms)} (${w.orders_placed}/${w.checkouts} orders, ${w.checkouts - w.shoppers_returned} left to the webhook)`],
       ["", "KOMOJU calls", `${w.burst.komoju_calls}: ${w.burst.komoju_calls_per_delivery} per delivery, ${w.burst.komoju_calls_per_event} per event (${kinds(w.burst.calls_by_kind)})`],
       ["", "door alone (repeats of processed deliveries)", `${w.door_alone.accepted_per_second} /s (answer median ${ms(w.door_alone.answer_median_ms)}, p95 ${ms(w.door_alone.answer_p95_ms)}), ${w.door_alone.komoju_calls} KOMOJU calls`]
     )

@@ -1,6 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { startSandbox, type Sandbox, type SandboxOptions } from "../../sandbox/src"
 import { seedDemoStore, type DemoStore } from "../../scripts/demo/seed"
+import { KOMOJU_MODULE } from "../../src/modules/komoju"
+import type { KomojuModuleService } from "../../src/modules/komoju/service"
 import { Checkouts } from "./checkouts"
 import { freePortSync } from "./free-port"
 import { SandboxControl } from "./sandbox-control"
@@ -62,8 +64,24 @@ export function useKomojuStore(
     ctx.admin = { headers: { authorization: `Bearer ${data.token}` } }
     ctx.checkouts = new Checkouts({ container: getContainer, api, admin: ctx.admin, shopper: ctx.shopper, komoju: ctx.komoju, store: ctx.store })
   })
-  // Deliveries still under way would reach the next test's database.
-  afterEach(() => ctx.sandbox.webhooksIdle())
+  // Deliveries still under way would reach the next test's database: wait for the sandbox
+  // to have sent them and for Medusa to have processed what it accepted (the plugin works
+  // on a few at a time, so a test's last ones may still be queued).
+  afterEach(async () => {
+    await ctx.sandbox.webhooksIdle()
+    await inboxIdle(getContainer())
+  })
 
   return ctx
+}
+
+/** Until no delivery is received or being processed (at most `timeoutMs`; a stuck one is the next test's to find). */
+async function inboxIdle(container: MedusaContainer, timeoutMs = 60_000): Promise<void> {
+  const inbox = container.resolve<KomojuModuleService>(KOMOJU_MODULE)
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    const open = await inbox.listKomojuWebhookDeliveries({ status: ["received", "processing"] }, { take: 1 })
+    if (!open.length) return
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
 }

@@ -23,7 +23,8 @@ const KOMOJU_HOOK_PREFIX = "komoju_"
  * takes them up from the inbox.
  */
 export const DELIVERIES_AT_ONCE = 4
-const deliverySlot = slots(DELIVERIES_AT_ONCE)
+/** Per Medusa container: one app's backlog never holds up another's in the same process. */
+const deliverySlots = new WeakMap<MedusaContainer, ReturnType<typeof slots>>()
 
 /**
  * Processes one delivery from the inbox, once: claims it (a single statement, so two
@@ -32,7 +33,9 @@ const deliverySlot = slots(DELIVERIES_AT_ONCE)
  * only after that is done; a failure leaves it failed, to be processed again.
  */
 export function processKomojuDelivery(container: MedusaContainer, deliveryId: string): Promise<"processed" | "failed" | "not_claimed"> {
-  return deliverySlot(() => processDelivery(container, deliveryId))
+  let slot = deliverySlots.get(container)
+  if (!slot) deliverySlots.set(container, (slot = slots(DELIVERIES_AT_ONCE)))
+  return slot(() => processDelivery(container, deliveryId))
 }
 
 async function processDelivery(container: MedusaContainer, deliveryId: string): Promise<"processed" | "failed" | "not_claimed"> {

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { MEDUSA_CLI, runToEnd } from "../integration-tests/helpers/medusa-server"
 import type { Bench } from "./setup"
-import { pool, round } from "./stats"
+import { pool } from "../src/lib/slots"
+import { round } from "./stats"
 
 /**
  * The catch-up job's reconciliation over `sessions` open KOMOJU payment sessions: 1 %

@@ -29,20 +29,6 @@ export function withShare(ms: number, baseline: number): string {
   return `${round(ms)} ms (${round((100 * ms) / baseline)} % of the baseline)`
 }
 
-/** Runs `work` over `items` with at most `concurrency` at once; results in input order. */
-export async function pool<T, R>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length)
-  let next = 0
-  const lane = async () => {
-    while (next < items.length) {
-      const index = next++
-      results[index] = await work(items[index], index)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, lane))
-  return results
-}
-
 /** A fixed-seed generator (LCG), so a run's duplicates and order repeat. */
 export function seeded(seed: number): () => number {
   let state = seed >>> 0

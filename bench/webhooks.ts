@@ -3,7 +3,8 @@ import type { KomojuEvent } from "../sandbox/src"
 import { shuffled } from "../integration-tests/helpers/checkouts"
 import { delivery, post, type Delivery } from "../integration-tests/helpers/webhooks"
 import { komojuCallsSince, lastRequestSeq, type Bench } from "./setup"
-import { median, percentile, pool, round, seeded } from "./stats"
+import { pool } from "../src/lib/slots"
+import { median, percentile, round, seeded } from "./stats"
 
 /**
  * The webhook pipeline under a burst: `checkouts` card checkouts paid on KOMOJU's page

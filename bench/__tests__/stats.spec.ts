@@ -1,4 +1,4 @@
-import { median, pairedMedian, percentile, pool, round, seeded, withShare } from "../stats"
+import { median, pairedMedian, percentile, round, seeded, withShare } from "../stats"
 
 describe("bench statistics", () => {
   it("takes medians and interpolated percentiles, whatever the order", () => {
@@ -22,20 +22,6 @@ describe("bench statistics", () => {
     expect(withShare(12.34, 200)).toBe("12.3 ms (6.2 % of the baseline)")
     expect(round(1.26, 1)).toBe(1.3)
     expect(round(1234.5, 0)).toBe(1235)
-  })
-
-  it("runs work with bounded concurrency and keeps the input order", async () => {
-    let inFlight = 0
-    let peak = 0
-    const results = await pool([30, 10, 20, 5, 15], 2, async (ms, i) => {
-      peak = Math.max(peak, ++inFlight)
-      await new Promise((resolve) => setTimeout(resolve, ms))
-      inFlight--
-      return i * 10
-    })
-    expect(results).toEqual([0, 10, 20, 30, 40])
-    expect(peak).toBe(2)
-    expect(await pool([], 4, async () => 1)).toEqual([])
   })
 
   it("draws the same numbers from the same seed, in [0, 1)", () => {

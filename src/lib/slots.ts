@@ -19,3 +19,9 @@ export function slots(size: number): <T>(work: () => Promise<T>) => Promise<T> {
     }
   }
 }
+
+/** `work` over every item, at most `size` at once; the results in the items' order. */
+export function pool<T, R>(items: T[], size: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const slot = slots(size)
+  return Promise.all(items.map((item, index) => slot(() => work(item, index))))
+}

@@ -1,4 +1,4 @@
-import { slots } from "../slots"
+import { pool, slots } from "../slots"
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -32,5 +32,21 @@ describe("slots", () => {
 
   it("refuses a size it cannot use", () => {
     expect(() => slots(0)).toThrow("size must be a whole number ≥ 1, not 0")
+  })
+})
+
+describe("pool", () => {
+  it("runs work with bounded concurrency and keeps the input order", async () => {
+    let inFlight = 0
+    let peak = 0
+    const results = await pool([30, 10, 20, 5, 15], 2, async (ms, i) => {
+      peak = Math.max(peak, ++inFlight)
+      await new Promise((resolve) => setTimeout(resolve, ms))
+      inFlight--
+      return i * 10
+    })
+    expect(results).toEqual([0, 10, 20, 30, 40])
+    expect(peak).toBe(2)
+    expect(await pool([], 4, async () => 1)).toEqual([])
   })
 })

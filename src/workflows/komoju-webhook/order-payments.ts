@@ -1,7 +1,7 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { komojuAccount } from "../../lib/komoju-provider-config"
-import { isSyncing, syncKomojuPayment } from "./sync-payment"
+import { isSyncing, readingSession, syncKomojuPayment } from "./sync-payment"
 
 const KOMOJU_PROVIDER = /^pp_komoju_(.+)$/
 
@@ -24,10 +24,6 @@ export async function settleKomojuPaymentsOfOrder(container: MedusaContainer, or
     const komojuSessionId = session?.data?.komoju_session_id
     if (!session || !provider || typeof komojuSessionId !== "string" || isSyncing(session.id)) continue
     const { client } = komojuAccount(config, provider, logger)
-    const read = async () => {
-      const komojuSession = await client.retrieveSession(komojuSessionId)
-      return { session: komojuSession, payment: komojuSession.payment, readAt: Date.now() }
-    }
-    await syncKomojuPayment(container, client, session.id, read, `KOMOJU payment of cancelled order ${orderId}`)
+    await syncKomojuPayment(container, client, session.id, readingSession(client, komojuSessionId), `KOMOJU payment of cancelled order ${orderId}`)
   }
 }

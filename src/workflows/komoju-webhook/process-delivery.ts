@@ -7,7 +7,7 @@ import { komojuAccount } from "../../lib/komoju-provider-config"
 import { KOMOJU_MODULE } from "../../modules/komoju"
 import type { DeliveryRow, KomojuModuleService } from "../../modules/komoju/service"
 import type { KomojuAttempt } from "./decisions"
-import { syncKomojuPayment, type KomojuReader } from "./sync-payment"
+import { attemptOf, syncKomojuPayment, type KomojuReader } from "./sync-payment"
 
 /** A claim older than this belongs to a worker that died: the delivery is taken over. */
 export const CLAIM_STALE_AFTER_MS = 5 * 60_000
@@ -91,7 +91,7 @@ function readPaymentBack(client: KomojuClient, paymentId: string): KomojuReader 
         if (error instanceof KomojuError && error.httpStatus === 404) return undefined
         throw error
       })
-      if (session && session.payment?.id === paymentId) return { session, payment: session.payment, readAt: Date.now() }
+      if (session && session.payment?.id === paymentId) return attemptOf(session)
     }
     return { payment: await client.retrievePayment(paymentId) }
   }

@@ -1,12 +1,13 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { errorMessage } from "../../lib/error-message"
+import { pool } from "../../lib/slots"
 import { komojuAccount, komojuProviders } from "../../lib/komoju-provider-config"
 import { KOMOJU_MODULE } from "../../modules/komoju"
 import type { KomojuModuleService } from "../../modules/komoju/service"
 import { METADATA_PAYMENT_SESSION_ID } from "../../providers/komoju/session-request"
 import { processKomojuDelivery } from "./process-delivery"
-import { syncKomojuPayment } from "./sync-payment"
+import { readingSession, syncKomojuPayment } from "./sync-payment"
 
 export type ReconcileOptions = {
   now?: Date
@@ -60,17 +61,13 @@ export async function reconcileKomojuSessions(
       })
       if (!sessions.length) break
       after = sessions[sessions.length - 1].id
-      await inBatches(sessions, concurrency, async (session) => {
+      await pool(sessions, concurrency, async (session) => {
         const komojuSessionId = (session.data as Record<string, unknown> | null)?.komoju_session_id
         if (typeof komojuSessionId !== "string") return
         totals.checked++
         const about = `KOMOJU reconcile of payment session ${session.id}`
         try {
-          const read = async () => {
-            const komojuSession = await client.retrieveSession(komojuSessionId)
-            return { session: komojuSession, payment: komojuSession.payment, readAt: Date.now() }
-          }
-          const steps = await syncKomojuPayment(container, client, session.id, read, about)
+          const steps = await syncKomojuPayment(container, client, session.id, readingSession(client, komojuSessionId), about)
           if (steps.length) totals.repaired++
         } catch (error) {
           totals.failed++
@@ -136,12 +133,4 @@ export async function retryUnfinishedDeliveries(
     if ((await processKomojuDelivery(container, delivery.delivery_id)) === "processed") processed++
   }
   return { retried: unfinished.length, processed }
-}
-
-async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0
-  const lane = async () => {
-    while (next < items.length) await work(items[next++])
-  }
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, lane))
 }

@@ -41,6 +41,16 @@ export function isSyncing(medusaSessionId: string): boolean {
  */
 export type KomojuReader = (medusa: () => Promise<CheckoutState | undefined>) => Promise<KomojuAttempt>
 
+/** The attempt a KOMOJU session just read holds: the session, its payment, and when it was read. */
+export function attemptOf(session: KomojuSession): KomojuAttempt {
+  return { session, payment: session.payment, readAt: Date.now() }
+}
+
+/** Reads the KOMOJU session whole (reconciliation, a cancelled order's payment). */
+export function readingSession(client: KomojuClient, komojuSessionId: string): KomojuReader {
+  return async () => attemptOf(await client.retrieveSession(komojuSessionId))
+}
+
 /**
  * Brings one Medusa payment session in line with what KOMOJU holds for it, step by
  * step: each step is decided from both states read afresh (`decideNextStep`), done

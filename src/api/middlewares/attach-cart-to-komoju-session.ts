@@ -8,6 +8,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { unsupportedInCurrency } from "../../lib/komoju"
 import { errorMessage } from "../../lib/error-message"
 import { KOMOJU_MODULE } from "../../modules/komoju"
+import { checkoutDetailsFromCart, checkoutDetailsHandoff, type CartForKomoju } from "../../providers/komoju/checkout-details"
 import { effectiveSettings, type EffectiveKomojuSettings } from "../../modules/komoju/effective-settings"
 import type { KomojuModuleService } from "../../modules/komoju/service"
 
@@ -18,7 +19,7 @@ type CreatePaymentSessionBody = {
 
 type SessionContext = {
   currencyCode?: string
-  cart?: { id: string; email?: string | null; regionId?: string | null; locale?: string | null }
+  cart?: { id: string; regionId?: string | null; locale?: string | null }
   settings: EffectiveKomojuSettings
 }
 
@@ -31,12 +32,15 @@ const KOMOJU_PROVIDER_PREFIX = "pp_komoju_"
  *   client sent, so KOMOJU's `external_order_num` and metadata cannot name another cart;
  * - `data.komoju_store_settings`: the admin's payment types, locale, capture mode and
  *   expiry for the cart's region and currency (a client value is dropped);
- * - `data.email`: the cart's e-mail when the storefront sends none (KOMOJU mails konbini
- *   and bank transfer instructions to it);
+ * - `data.komoju_checkout_details`: a token for the cart's e-mail (KOMOJU mails konbini
+ *   and bank transfer instructions to it), addresses, buyer's name and its katakana
+ *   reading, and lines, handed to the provider in memory so that Medusa stores none of
+ *   them with the payment session (`checkout-handoff.ts`);
  * - `data.locale`: the cart's locale when the storefront sends none, so that a payment
  *   step that sends no `data` (Medusa's starters) still opens KOMOJU's page in the
  *   shopper's language (a locale KOMOJU lacks falls back to `defaultLocale`).
- * The cart and the settings come from one database statement (see `checkoutContext`).
+ * The cart's id and the settings come from one database statement (see
+ * `checkoutContext`); the details from Medusa's query, which computes the totals.
  */
 export async function attachCartToKomojuSession(
   req: MedusaRequest,
@@ -52,8 +56,11 @@ export async function attachCartToKomojuSession(
     const data = { ...(body.data ?? {}) }
     delete data.cart_id
     delete data.komoju_store_settings
-    if (cart?.id) data.cart_id = cart.id
-    if (!data.email && cart?.email) data.email = cart.email
+    delete data.komoju_checkout_details
+    if (cart?.id) {
+      data.cart_id = cart.id
+      data.komoju_checkout_details = checkoutDetailsHandoff.give(await checkoutDetailsOf(req, cart.id))
+    }
     if (!data.locale && cart?.locale) data.locale = cart.locale
     if (settings.payment_types && currencyCode) {
       settings.payment_types = payableIn(settings.payment_types, currencyCode)
@@ -64,6 +71,20 @@ export async function attachCartToKomojuSession(
   } catch (error) {
     next(error)
   }
+}
+
+/** The cart fields `checkoutDetailsFromCart` maps; `total` makes Medusa compute every line's. */
+const DETAIL_FIELDS = [
+  "total", "email",
+  "items.title", "items.variant_title", "items.variant_sku", "items.variant_id", "items.quantity", "items.thumbnail", "items.total",
+  "shipping_methods.name", "shipping_methods.total",
+  "shipping_address.*", "billing_address.*",
+]
+
+async function checkoutDetailsOf(req: MedusaRequest, cartId: string) {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: [cart] } = await query.graph({ entity: "cart", fields: DETAIL_FIELDS, filters: { id: cartId } })
+  return cart ? checkoutDetailsFromCart(cart as CartForKomoju) : {}
 }
 
 let fallbackLogged = false
@@ -86,7 +107,7 @@ async function sessionContext(req: MedusaRequest, paymentCollectionId: string): 
   const currencyCode = row.currency_code ?? undefined
   return {
     currencyCode,
-    cart: row.cart_id ? { id: row.cart_id, email: row.email, regionId: row.region_id, locale: row.locale } : undefined,
+    cart: row.cart_id ? { id: row.cart_id, regionId: row.region_id, locale: row.locale } : undefined,
     settings: effectiveSettings(row.settings, { regionId: row.region_id ?? undefined, currencyCode }),
   }
 }
@@ -95,7 +116,7 @@ async function sessionContextByQuery(req: MedusaRequest, komoju: KomojuModuleSer
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: collections } = await query.graph({
     entity: "payment_collection",
-    fields: ["id", "currency_code", "cart.id", "cart.email", "cart.region_id", "cart.locale"],
+    fields: ["id", "currency_code", "cart.id", "cart.region_id", "cart.locale"],
     filters: { id: paymentCollectionId },
   })
   const collection = collections[0]
@@ -103,7 +124,7 @@ async function sessionContextByQuery(req: MedusaRequest, komoju: KomojuModuleSer
   const currencyCode = collection?.currency_code
   return {
     currencyCode,
-    cart: cart?.id ? { id: cart.id, email: cart.email, regionId: cart.region_id, locale: cart.locale } : undefined,
+    cart: cart?.id ? { id: cart.id, regionId: cart.region_id, locale: cart.locale } : undefined,
     settings: await komoju.resolveSettings({ regionId: cart?.region_id ?? undefined, currencyCode }),
   }
 }

@@ -71,3 +71,9 @@ export function unsupportedInCurrency(ids: readonly string[], currency: string):
     return info ? !info.currencies.includes(upper) : !isKomojuPaymentType(id)
   })
 }
+
+/**
+ * Methods KOMOJU takes only with `payment_data.shipping_address` (Paidy screens the
+ * buyer against it): a cart without one is never offered them.
+ */
+export const NEEDS_SHIPPING_ADDRESS: readonly string[] = ["paidy"]

@@ -95,6 +95,26 @@ export type KomojuEvent = {
   reason: string | null
 }
 
+/** KOMOJU's `LineItem`: `amount` is per unit, so a session's items add up as Σ amount × quantity. */
+export type KomojuLineItem = {
+  description: string
+  quantity: number
+  amount: number
+  image?: string
+  external_product_num?: string
+}
+
+/** KOMOJU's `Address`; `country` is the ISO 3166-1 alpha-2 code in upper case. */
+export type KomojuAddress = {
+  name?: string
+  street_address1?: string
+  street_address2?: string
+  city?: string
+  state?: string
+  zipcode?: string
+  country?: string
+}
+
 export type CreateSessionRequest = {
   amount: number
   currency: string
@@ -104,11 +124,14 @@ export type CreateSessionRequest = {
   expires_in_seconds?: number
   payment_types?: string[]
   metadata?: Record<string, string>
+  line_items?: KomojuLineItem[]
   payment_data: {
     external_order_num: string
     capture?: KomojuCaptureMode
     name?: string
     name_kana?: string
+    shipping_address?: KomojuAddress
+    billing_address?: KomojuAddress
   }
 }
 

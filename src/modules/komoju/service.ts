@@ -39,7 +39,6 @@ export type CheckoutContext = {
   /** Null when no payment collection has this id. */
   currency_code: string | null
   cart_id: string | null
-  email: string | null
   region_id: string | null
   locale: string | null
   settings: KomojuSettingRow[]
@@ -75,7 +74,7 @@ export class KomojuModuleService extends MedusaService({
   @InjectManager()
   async checkoutContext(paymentCollectionId: string, @MedusaContext() sharedContext: Context<SqlManager> = {}): Promise<CheckoutContext> {
     const [row] = await sharedContext.manager!.execute<CheckoutContext[]>(
-      `select pc.currency_code, c.id as cart_id, c.email, c.region_id, c.locale,
+      `select pc.currency_code, c.id as cart_id, c.region_id, c.locale,
               coalesce((select json_agg(json_build_object(
                          'scope_type', s.scope_type, 'scope_id', s.scope_id, 'payment_types', s.payment_types,
                          'default_locale', s.default_locale, 'capture_mode', s.capture_mode,

@@ -33,9 +33,15 @@ export function decimalDigits(currency: string): 0 | 2 {
  * KOMOJU's integer minor units. Decimal arithmetic throughout, so 19.99 USD is 1999,
  * never 1998.9999; a sub-unit remainder (from tax maths) is rounded half up, as the
  * amount the shopper sees is. What would reach KOMOJU as zero or less is refused: KOMOJU
- * reads a refund without an amount as a refund of everything.
+ * reads a refund without an amount as a refund of everything. Only a line item (a free
+ * gift, free shipping) may be zero, with `allowZero`.
  */
-export function toMinorUnits(amount: BigNumberInput | null | undefined, currency: string, field = "amount"): number {
+export function toMinorUnits(
+  amount: BigNumberInput | null | undefined,
+  currency: string,
+  field = "amount",
+  { allowZero = false } = {}
+): number {
   const upper = komojuCurrency(currency)
   let major: ReturnType<typeof MathBN.convert> | undefined
   try {
@@ -52,7 +58,7 @@ export function toMinorUnits(amount: BigNumberInput | null | undefined, currency
   if (!Number.isSafeInteger(value)) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `${field} ${major.toFixed()} ${upper} is out of range`)
   }
-  if (value <= 0) {
+  if (value < 0 || (value === 0 && !allowZero)) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       `${field} ${major.toFixed()} ${upper} is less than KOMOJU's smallest unit of ${upper}; nothing was sent to KOMOJU`

@@ -29,6 +29,7 @@ import type {
 import { KomojuCaptureMode, type CreateSessionRequest, type KomojuClient, type KomojuSession } from "../../lib/komoju"
 import { cancelKomojuAttempt } from "./cancellation"
 import { captureKomojuPayment, type CaptureRecords, type MedusaCapture } from "./capture"
+import { checkoutDetailsHandoff } from "./checkout-details"
 import { createKomojuClient } from "./client"
 import { komojuCurrency, toMinorUnits } from "./money"
 import { resolveOptions, validateOptions, type KomojuProviderOptions, type ResolvedKomojuOptions } from "./options"
@@ -203,6 +204,7 @@ export class KomojuProviderService extends AbstractPaymentProvider<KomojuProvide
       medusaPaymentSessionId,
       revision: args.revision,
       options: this.options_,
+      details: checkoutDetailsHandoff.take(args.data.komoju_checkout_details),
     })
     const session = await this.client_.createSession(request, {
       idempotencyKey: args.idempotencyKey,
@@ -216,7 +218,7 @@ export class KomojuProviderService extends AbstractPaymentProvider<KomojuProvide
   /**
    * The payment session's data: only the plugin's own keys. Medusa stores what the
    * storefront sent merged with what the provider returns, so every other key the
-   * storefront (or the store middleware, for the e-mail) put in is returned unset.
+   * storefront (or the store middleware) put in is returned unset.
    */
   private initialSessionData(
     { session, request }: { session: KomojuSession; request: CreateSessionRequest },

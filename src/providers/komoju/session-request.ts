@@ -2,10 +2,13 @@ import { MedusaError } from "@medusajs/framework/utils"
 import type { PaymentProviderContext } from "@medusajs/framework/types"
 import {
   KomojuLocales,
+  NEEDS_SHIPPING_ADDRESS,
   SESSION_EXPIRY_MAX_SECONDS,
   type CreateSessionRequest,
   type KomojuLocale,
 } from "../../lib/komoju"
+import { personName, type CheckoutDetails } from "./checkout-details"
+import { komojuLineItems } from "./line-items"
 import type { ResolvedKomojuOptions } from "./options"
 
 /** What a storefront may put into `data` when it creates a KOMOJU payment session. */
@@ -21,6 +24,11 @@ export type StorefrontSessionInput = {
    * store middleware (which drops any value a client sent). They override the options.
    */
   komoju_store_settings?: StoreSettings
+  /**
+   * Set by the store middleware (a client value is dropped): the token under which it
+   * handed the cart's addresses, names and lines to the provider (`checkout-handoff.ts`).
+   */
+  komoju_checkout_details?: string
 }
 
 export type StoreSettings = {
@@ -44,6 +52,8 @@ export type SessionRequestInput = {
   medusaPaymentSessionId?: string
   revision: number
   options: ResolvedKomojuOptions
+  /** What the cart says about the checkout, when the store middleware read it. */
+  details?: CheckoutDetails
 }
 
 /**
@@ -52,6 +62,7 @@ export type SessionRequestInput = {
  */
 export function buildSessionRequest(input: SessionRequestInput): CreateSessionRequest {
   const { data, context } = input
+  const details = input.details ?? {}
   const storefront = data as StorefrontSessionInput
   const options = withStoreSettings(input.options, storefront.komoju_store_settings)
   const cartId = stringOrUndefined(storefront.cart_id)
@@ -72,17 +83,39 @@ export function buildSessionRequest(input: SessionRequestInput): CreateSessionRe
     },
   }
   const paymentTypes = resolvePaymentTypes(storefront.payment_types, options.paymentTypes)
-  if (paymentTypes) request.payment_types = paymentTypes
+  if (paymentTypes) {
+    request.payment_types = input.details ? payableWithAddress(paymentTypes, details.shippingAddress !== undefined) : paymentTypes
+  }
   if (options.sessionExpiresInSeconds) {
     request.expires_in_seconds = options.sessionExpiresInSeconds
   }
-  const email = stringOrUndefined(storefront.email) ?? context?.customer?.email
+  const email = stringOrUndefined(storefront.email) ?? details.email ?? context?.customer?.email
   if (email) request.email = email
-  const name = [context?.customer?.last_name, context?.customer?.first_name]
-    .filter(Boolean)
-    .join(" ")
+  const name = details.name ?? personName(context?.customer)
   if (name) request.payment_data.name = name
+  if (details.nameKana) request.payment_data.name_kana = details.nameKana
+  if (details.shippingAddress) request.payment_data.shipping_address = details.shippingAddress
+  if (details.billingAddress) request.payment_data.billing_address = details.billingAddress
+  const lineItems = komojuLineItems(details.lines, request.amount, request.currency)
+  if (lineItems) request.line_items = lineItems
   return request
+}
+
+/**
+ * A cart without a shipping address is not offered the methods that need one (Paidy):
+ * KOMOJU would refuse the session. If nothing else would remain, the shopper must add
+ * an address first, and is told so.
+ */
+export function payableWithAddress(types: string[], hasShippingAddress: boolean): string[] {
+  if (hasShippingAddress) return types
+  const payable = types.filter((type) => !NEEDS_SHIPPING_ADDRESS.includes(type))
+  if (!payable.length) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `${types.join(", ")} needs a shipping address: add one to the cart before paying`
+    )
+  }
+  return payable
 }
 
 /** Admin settings win over `medusa-config.ts` options; only values KOMOJU accepts are taken. */

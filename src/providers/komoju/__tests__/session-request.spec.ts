@@ -191,3 +191,58 @@ describe("withStoreSettings", () => {
     expect(resolved).toEqual(options)
   })
 })
+
+describe("buildSessionRequest with the cart's details", () => {
+  const details = {
+    email: "taro@example.jp",
+    name: "山田 太郎",
+    nameKana: "ヤマダ タロウ",
+    shippingAddress: { name: "山田 太郎", street_address1: "千代田1-1", city: "千代田区", zipcode: "100-0001", country: "JP" },
+    billingAddress: { name: "山田 太郎", street_address1: "千代田1-1", city: "千代田区", zipcode: "100-0001", country: "JP" },
+    lines: [
+      { description: "Matcha", quantity: 2, total: 1100 },
+      { description: "Shipping", quantity: 1, total: 100 },
+    ],
+  }
+
+  it("sends line items that add up, both addresses, the name and its katakana reading", () => {
+    const request = build({ details })
+    expect(request.email).toBe("taro@example.jp")
+    expect(request.line_items).toEqual([
+      { description: "Matcha", quantity: 2, amount: 550 },
+      { description: "Shipping", quantity: 1, amount: 100 },
+    ])
+    expect(request.payment_data).toMatchObject({
+      name: "山田 太郎",
+      name_kana: "ヤマダ タロウ",
+      shipping_address: details.shippingAddress,
+      billing_address: details.billingAddress,
+    })
+  })
+
+  it("sends no line items when they do not add up to the amount", () => {
+    expect(build({ amount: 1300, details }).line_items).toBeUndefined()
+  })
+
+  it("prefers the storefront's e-mail and the address's name over the customer's", () => {
+    const request = build({
+      data: { cart_id: "cart_1", return_url: "https://shop.test/r", email: "typed@example.jp" },
+      details,
+      context: { customer: { id: "cus_1", email: "account@example.jp", first_name: "花子", last_name: "佐藤" } },
+    })
+    expect(request.email).toBe("typed@example.jp")
+    expect(request.payment_data.name).toBe("山田 太郎")
+  })
+
+  it("offers Paidy only to a cart with a shipping address", () => {
+    const types = { ...options, paymentTypes: ["credit_card", "paidy"] }
+    expect(build({ options: types, details }).payment_types).toEqual(["credit_card", "paidy"])
+    const noAddress = { ...details, shippingAddress: undefined }
+    expect(build({ options: types, details: noAddress }).payment_types).toEqual(["credit_card"])
+    expect(() => build({ options: { ...options, paymentTypes: ["paidy"] }, details: noAddress })).toThrow(
+      "paidy needs a shipping address: add one to the cart before paying"
+    )
+    // Without the cart's details (a session made outside the store route), KOMOJU decides.
+    expect(build({ options: types }).payment_types).toEqual(["credit_card", "paidy"])
+  })
+})

@@ -8,7 +8,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { unsupportedInCurrency } from "../../lib/komoju"
 import { errorMessage } from "../../lib/error-message"
 import { KOMOJU_MODULE } from "../../modules/komoju"
-import { checkoutDetailsFromCart, checkoutDetailsHandoff, type CartForKomoju } from "../../providers/komoju/checkout-details"
+import { checkoutDetailsFromCart, checkoutDetailsHandoff, type CartForKomoju, type CheckoutDetails } from "../../providers/komoju/checkout-details"
 import { effectiveSettings, type EffectiveKomojuSettings } from "../../modules/komoju/effective-settings"
 import type { KomojuModuleService } from "../../modules/komoju/service"
 
@@ -59,7 +59,8 @@ export async function attachCartToKomojuSession(
     delete data.komoju_checkout_details
     if (cart?.id) {
       data.cart_id = cart.id
-      data.komoju_checkout_details = checkoutDetailsHandoff.give(await checkoutDetailsOf(req, cart.id))
+      // Read while Medusa's workflow gets to the provider, which awaits it.
+      data.komoju_checkout_details = checkoutDetailsHandoff.give(checkoutDetailsOf(req, cart.id))
     }
     if (!data.locale && cart?.locale) data.locale = cart.locale
     if (settings.payment_types && currencyCode) {
@@ -81,10 +82,18 @@ const DETAIL_FIELDS = [
   "shipping_address.*", "billing_address.*",
 ]
 
-async function checkoutDetailsOf(req: MedusaRequest, cartId: string) {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: [cart] } = await query.graph({ entity: "cart", fields: DETAIL_FIELDS, filters: { id: cartId } })
-  return cart ? checkoutDetailsFromCart(cart as CartForKomoju) : {}
+/** Never rejects: without the details, KOMOJU still gets a payable session. */
+async function checkoutDetailsOf(req: MedusaRequest, cartId: string): Promise<CheckoutDetails> {
+  try {
+    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+    const { data: [cart] } = await query.graph({ entity: "cart", fields: DETAIL_FIELDS, filters: { id: cartId } })
+    return cart ? checkoutDetailsFromCart(cart as CartForKomoju) : {}
+  } catch (error) {
+    req.scope
+      .resolve<Logger>(ContainerRegistrationKeys.LOGGER)
+      .warn(`KOMOJU: cart ${cartId} could not be read for line items and addresses (${errorMessage(error)}); the session is created without them`)
+    return {}
+  }
 }
 
 let fallbackLogged = false

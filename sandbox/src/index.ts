@@ -38,6 +38,8 @@ export type {
   PaymentRefundRequest,
   RefundRequestRecord,
   AccountType,
+  LineItem,
+  Address,
   PaymentDetails,
   CardDetails,
   KonbiniDetails,

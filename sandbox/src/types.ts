@@ -153,10 +153,33 @@ export type PaymentMethod = {
   exchange_rate?: number
 }
 
+/** komoju-node-sdk `models/line-item.ts`; `quantity` is filled in (1) when not given. */
+export type LineItem = {
+  amount?: number
+  description?: string
+  quantity: number
+  image?: string
+  external_product_num?: string
+}
+
+/** komoju-node-sdk `models/address.ts`: every field an optional string. */
+export type Address = {
+  name?: string
+  street_address1?: string
+  street_address2?: string
+  city?: string
+  state?: string
+  zipcode?: string
+  country?: string
+}
+
 export type PaymentData = {
   external_order_num: string | null
   capture: CaptureMode
-  [field: string]: unknown
+  name?: string
+  name_kana?: string
+  billing_address?: Address
+  shipping_address?: Address
 }
 
 /** A session as `GET /api/v1/sessions/:id` answers it. */
@@ -173,6 +196,8 @@ export type Session = {
   payment: Payment | null
   payment_data: PaymentData
   metadata: Record<string, string>
+  /** Only when the session was created with line items (as the SDK's Session model says). */
+  line_items?: LineItem[]
   status: SessionStatus
   expired: boolean
   created_at: string

@@ -140,6 +140,9 @@ const TOP: Omit<Checks<SandboxConfig>, keyof typeof GROUPS> = {
   }),
   payment_method_fees: perPaymentType(count),
   tax_rate: rate,
+  line_items_total: oneOf("strict", "off"),
+  paidy_requires_shipping_address: bool,
+  refund_request_rejected_event: oneOf("none", "payment.updated"),
 }
 
 /** KOMOJU's ranges: konbini 1–59 days, bank transfer 14–59; Pay-easy has no published one. */

@@ -105,6 +105,23 @@ export type SandboxConfig = {
   payment_method_fees: Partial<Record<PaymentTypeCode, number>>
   /** Tax added to each payment's amount (rounded down), from 0 to 1. */
   tax_rate: number
+  /**
+   * `strict`: a session's line items must add up (Σ amount × quantity) to its amount, or
+   * it is refused with 422 invalid_parameter `line_items`; `off`: they are shown as given.
+   * KOMOJU does not say whether it checks.
+   */
+  line_items_total: "strict" | "off"
+  /**
+   * Paidy needs a shipping address: a session naming `paidy` in payment_types without
+   * payment_data[shipping_address] is refused (422 missing_parameter), one that does not
+   * name its types leaves Paidy out. `false`: Paidy is offered like any other method.
+   */
+  paidy_requires_shipping_address: boolean
+  /**
+   * What a refund request rejected by KOMOJU sends: `none` (KOMOJU lists no refund
+   * request events, and the payment's status does not change) or `payment.updated`.
+   */
+  refund_request_rejected_event: "none" | "payment.updated"
   expiry_days: ExpiryDays
   webhook: WebhookConfig
 }
@@ -142,6 +159,9 @@ export function defaultConfig(): SandboxConfig {
     cross_currency: {},
     payment_method_fees: {},
     tax_rate: 0,
+    line_items_total: "strict",
+    paidy_requires_shipping_address: true,
+    refund_request_rejected_event: "none",
     expiry_days: { konbini: 3, bank_transfer: 14, pay_easy: 3 },
     webhook: {
       duplicate_rate: 0,

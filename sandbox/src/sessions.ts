@@ -51,6 +51,8 @@ export class Sessions {
       enabledPaymentTypes: config.enabled_payment_types,
       chargeCurrency: (type, currency) => chargeCurrency(type, currency, config),
       isOrderNumberTaken: (orderNumber) => store.orderNumbers.has(orderNumber),
+      lineItemsTotal: config.line_items_total,
+      paidyRequiresShippingAddress: config.paidy_requires_shipping_address,
     })
     const now = clock.now()
     const id = komojuId()
@@ -67,6 +69,7 @@ export class Sessions {
       payment: null,
       payment_data: input.paymentData,
       metadata: input.metadata,
+      ...(input.lineItems ? { line_items: input.lineItems } : {}),
       status: SessionStatus.Pending,
       email: input.email,
       expires_at: komojuTime(addSeconds(now, input.expiresInSeconds)),
@@ -108,6 +111,7 @@ export class Sessions {
       payment_methods: session.payment_methods,
       payment_data: session.payment_data,
       metadata: session.metadata,
+      ...(session.line_items ? { line_items: session.line_items } : {}),
       created_at: session.created_at,
       cancelled_at: session.cancelled_at,
       completed_at: session.completed_at,

@@ -3,7 +3,7 @@ import { CaptureMode, DEFAULT_LOCALE, ErrorCode, LIMITS, LOCALES, type Locale } 
 import { isCurrency, type CurrencyCode } from "./currencies"
 import { ApiError, invalidParameter, missingParameter, unacceptableParameter } from "./errors"
 import { isPaymentType, supportsCurrency, type PaymentTypeCode } from "./payment-types"
-import type { PaymentData } from "./types"
+import type { Address, LineItem, PaymentData } from "./types"
 
 /** A `POST /sessions` body after KOMOJU's checks, in the sandbox's terms. */
 export type SessionInput = {
@@ -16,6 +16,8 @@ export type SessionInput = {
   paymentTypes: PaymentTypeCode[]
   metadata: Record<string, string>
   paymentData: PaymentData
+  /** Absent when the request had none (the session then has no `line_items`). */
+  lineItems?: LineItem[]
 }
 
 export type SessionRules = {
@@ -23,10 +25,15 @@ export type SessionRules = {
   /** The currency a method charges in for a session in this currency (another one when it is cross-currency). */
   chargeCurrency: (type: PaymentTypeCode, sessionCurrency: CurrencyCode) => CurrencyCode
   isOrderNumberTaken: (orderNumber: string) => boolean
+  /** `strict`: Σ amount × quantity of the line items must be the session's amount (setting `line_items_total`). */
+  lineItemsTotal: "strict" | "off"
+  /** Paidy needs a shipping address (setting `paidy_requires_shipping_address`). */
+  paidyRequiresShippingAddress: boolean
 }
 
 const MODES = ["payment", "customer", "customer_payment"]
-const PAYMENT_DATA_FIELDS = ["name", "name_kana", "billing_address", "shipping_address"] as const
+const ADDRESS_FIELDS = ["name", "street_address1", "street_address2", "city", "state", "zipcode", "country"] as const
+const PAIDY = "paidy"
 
 /**
  * KOMOJU's checks, in its order: required parameters first (400 missing_parameter), then
@@ -53,6 +60,7 @@ export function validateSessionInput(params: Params, rules: SessionRules): Sessi
     throw invalidParameter("expires_in_seconds", `expires_in_seconds must be a whole number from 1 to ${LIMITS.sessionExpiryMaxSeconds}`)
   }
   const metadata = parseMetadata(params.metadata)
+  const lineItems = parseLineItems(params.line_items)
   const paymentData = parsePaymentData(params.payment_data, rules)
 
   // Upper case only: KOMOJU documents upper-case codes, and Medusa's are lower-case, so
@@ -62,9 +70,76 @@ export function validateSessionInput(params: Params, rules: SessionRules): Sessi
   }
   const currency: CurrencyCode = currencyText
   if (mode !== "payment") throw new ApiError(422, ErrorCode.UnprocessableEntity, `The sandbox supports mode "payment" only`, "mode")
-  const paymentTypes = parsePaymentTypes(params.payment_types, currency, rules)
+  const explicitTypes = !isBlank(params.payment_types) && !(Array.isArray(params.payment_types) && params.payment_types.length === 0)
+  let paymentTypes = parsePaymentTypes(params.payment_types, currency, rules)
+  // Paidy ships to the address it is given: asked for by name without one, the session
+  // is refused; offered by default, Paidy is left out.
+  if (rules.paidyRequiresShippingAddress && !paymentData.shipping_address && paymentTypes.includes(PAIDY)) {
+    if (explicitTypes) throw missingParameter("payment_data[shipping_address]")
+    paymentTypes = paymentTypes.filter((type) => type !== PAIDY)
+  }
+  if (lineItems && rules.lineItemsTotal === "strict") {
+    const sum = lineItems.reduce((total, item) => total + (item.amount ?? 0) * item.quantity, 0)
+    if (sum !== amount) throw unacceptableParameter("line_items", `The line items add up to ${sum}, not the session's amount ${amount}`)
+  }
 
-  return { amount, currency, returnUrl, locale: locale as Locale, email, expiresInSeconds, paymentTypes, metadata, paymentData }
+  return { amount, currency, returnUrl, locale: locale as Locale, email, expiresInSeconds, paymentTypes, metadata, paymentData, ...(lineItems ? { lineItems } : {}) }
+}
+
+/**
+ * komoju-node-sdk `models/line-item.ts`: every field optional; `amount` a whole number
+ * ≥ 0 of minor units, `quantity` a whole number ≥ 1 (1 when not given), `image` a URL,
+ * `description` and `external_product_num` strings. Other keys are dropped.
+ */
+function parseLineItems(value: unknown): LineItem[] | undefined {
+  if (isBlank(value) || (Array.isArray(value) && value.length === 0)) return undefined
+  // A form body's `line_items[0][amount]=…` arrives as an object keyed 0, 1, …
+  const list = Array.isArray(value) ? value : isPlainObject(value) && Object.keys(value).every((k) => /^\d+$/.test(k)) ? Object.values(value) : null
+  if (!list) throw invalidParameter("line_items", "line_items must be a list of line items")
+  return list.map((raw, index) => {
+    const param = (field: string) => `line_items[${index}][${field}]`
+    if (!isPlainObject(raw)) throw invalidParameter(`line_items[${index}]`, `line_items[${index}] must be an object`)
+    const item: LineItem = { quantity: 1 }
+    if (!isBlank(raw.amount)) item.amount = wholeNumber(raw.amount, param("amount"), 0)
+    if (!isBlank(raw.quantity)) item.quantity = wholeNumber(raw.quantity, param("quantity"), 1)
+    if (!isBlank(raw.description)) item.description = stringField(raw.description, param("description"))
+    if (!isBlank(raw.image)) {
+      const image = stringField(raw.image, param("image"))
+      if (!/^https?:\/\/[^\s]+$/.test(image) || !URL.canParse(image)) throw invalidParameter(param("image"), `${param("image")} must be an absolute http(s) URL`)
+      item.image = image
+    }
+    if (!isBlank(raw.external_product_num)) item.external_product_num = stringField(raw.external_product_num, param("external_product_num"))
+    return item
+  })
+}
+
+/** A whole number ≥ `min`; a string of digits counts (form bodies carry only strings). */
+function wholeNumber(value: unknown, param: string, min: number): number {
+  const number = typeof value === "number" ? value : typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN
+  if (!Number.isSafeInteger(number) || number < min) throw invalidParameter(param, `${param} must be a whole number ≥ ${min}`)
+  return number
+}
+
+/** A string (a number is taken as its digits, as Rails would); anything else is malformed. */
+function stringField(value: unknown, param: string): string {
+  if (typeof value === "string") return value
+  if (typeof value === "number" && Number.isFinite(value)) return String(value)
+  throw invalidParameter(param, `${param} must be a string`)
+}
+
+/** komoju-node-sdk `models/address.ts`: seven optional strings; other keys are dropped. An address with none is no address. */
+function parseAddress(value: unknown, param: string): Address | undefined {
+  if (isBlank(value)) return undefined
+  if (!isPlainObject(value)) throw invalidParameter(param, `${param} must be an object`)
+  const address: Address = {}
+  for (const field of ADDRESS_FIELDS) {
+    if (!isBlank(value[field])) address[field] = stringField(value[field], `${param}[${field}]`)
+  }
+  return Object.keys(address).length ? address : undefined
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
 }
 
 /** A positive whole number of minor units; "8888" counts (KOMOJU's Ruby sample sends a string). */
@@ -123,7 +198,11 @@ function parsePaymentData(value: unknown, rules: SessionRules): PaymentData {
     throw invalidParameter("payment_data[capture]", "payment_data[capture] must be auto or manual")
   }
   const data: PaymentData = { external_order_num: externalOrderNum, capture }
-  for (const field of PAYMENT_DATA_FIELDS) if (!isBlank(given[field])) data[field] = given[field]
+  for (const field of ["name", "name_kana"] as const) if (!isBlank(given[field])) data[field] = stringField(given[field], `payment_data[${field}]`)
+  for (const field of ["billing_address", "shipping_address"] as const) {
+    const address = parseAddress(given[field], `payment_data[${field}]`)
+    if (address) data[field] = address
+  }
   return data
 }
 

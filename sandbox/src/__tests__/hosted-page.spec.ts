@@ -211,6 +211,30 @@ describe("languages and amounts", () => {
   })
 })
 
+describe("line items", () => {
+  it("lists the session's line items above the methods, in the page's language", async () => {
+    const image = `${sandbox.url}/_sandbox/health?image=tea`
+    await openSession({
+      line_items: [
+        { amount: 500, description: "煎茶 100g", quantity: 2, image },
+        { amount: 200, description: "湯呑み" },
+      ],
+    })
+    const items = page.getByTestId("line-item")
+    await expect(items.count()).resolves.toBe(2)
+    await expect(items.nth(0).getByTestId("line-item-description").textContent()).resolves.toBe("煎茶 100g × 2")
+    await expect(items.nth(0).getByTestId("line-item-amount").textContent()).resolves.toBe("￥1,000")
+    await expect(items.nth(0).getByTestId("line-item-image").getAttribute("src")).resolves.toBe(image)
+    await expect(items.nth(1).getByTestId("line-item-description").textContent()).resolves.toBe("湯呑み × 1")
+    const listTop = (await page.getByTestId("line-items").boundingBox())!.y
+    const methodsTop = (await page.getByTestId("method-credit_card").boundingBox())!.y
+    expect(listTop).toBeLessThan(methodsTop)
+    await screenshot(page, "checkout-line-items-ja")
+    await page.getByTestId("locale-en").click()
+    await expect(page.getByRole("region", { name: "Order summary" }).isVisible()).resolves.toBe(true)
+  })
+})
+
 describe("instructions and dashboard pages", () => {
   it("shows how to pay a konbini payment at its instructions_url", async () => {
     const payment = await sandbox.paidPayment("konbini", { store: "seven-eleven" })

@@ -38,8 +38,26 @@ export function checkoutPage(session: SessionRecord, locale: Locale, state: Chec
     locale,
     title: t("title"),
     localeHref: (l) => sessionPath(session, "", l),
-    body: `${summary(session, locale, t)}<h2>${e(t("choose"))}</h2>${forms}${backToMerchantForm(session, locale, t)}`,
+    body: `${summary(session, locale, t)}${lineItemList(session, locale, t)}<h2>${e(t("choose"))}</h2>${forms}${backToMerchantForm(session, locale, t)}`,
   })
+}
+
+/**
+ * The session's line items above the methods: image, description × quantity, and the
+ * line's amount (amount × quantity) in the session's currency. The image is the
+ * merchant's own URL, the one asset of the page that is not the sandbox's.
+ */
+function lineItemList(session: SessionRecord, locale: Locale, t: Translate): string {
+  const items = session.line_items
+  if (!items?.length) return ""
+  const rows = items
+    .map((item) => {
+      const image = item.image ? `<img src="${e(item.image)}" alt="" width="48" height="48" loading="lazy" data-testid="line-item-image">` : ""
+      const amount = item.amount === undefined ? "" : `<span class="line-amount" data-testid="line-item-amount">${e(formatAmount(item.amount * item.quantity, session.currency, locale))}</span>`
+      return `<li class="line-item" data-testid="line-item">${image}<span class="line-description" data-testid="line-item-description">${e(item.description ?? t("lineItem"))} × ${e(item.quantity)}</span>${amount}</li>`
+    })
+    .join("")
+  return `<section class="line-items" aria-label="${e(t("lineItems"))}"><h2>${e(t("lineItems"))}</h2><ul data-testid="line-items">${rows}</ul></section>`
 }
 
 /** What the method charges when it is not the session's amount: a fee, tax, or another currency. */

@@ -52,6 +52,10 @@ export function layout({ locale, title, body, localeHref }: PageFrame): string {
   button.secondary, .button.secondary { background: #fff; color: #1f2430; border: 1px solid #c9ccd3; }
   .error { background: #fde8e8; color: #a61b1b; padding: 10px; border-radius: 6px; margin-bottom: 12px; }
   .hint { color: #5b6270; font-size: 12px; margin: 6px 0 0; }
+  .line-items ul { list-style: none; margin: 0 0 16px; padding: 0; }
+  .line-item { display: flex; align-items: center; gap: 12px; padding: 6px 0; border-bottom: 1px solid #e3e5ea; }
+  .line-item img { object-fit: cover; border-radius: 4px; }
+  .line-description { flex: 1; }
   dl { display: grid; grid-template-columns: auto 1fr; gap: 6px 12px; } dt { color: #5b6270; } dd { margin: 0; font-weight: 600; }
 </style>
 </head>

@@ -5,6 +5,8 @@ const STRINGS = {
   title: { ja: "お支払い", en: "Payment", ko: "결제" },
   amount: { ja: "お支払い金額", en: "Amount due", ko: "결제 금액" },
   orderNumber: { ja: "注文番号", en: "Order number", ko: "주문 번호" },
+  lineItems: { ja: "ご注文内容", en: "Order summary", ko: "주문 내역" },
+  lineItem: { ja: "商品", en: "Item", ko: "상품" },
   choose: { ja: "お支払い方法を選択してください", en: "Choose how to pay", ko: "결제 방법을 선택하세요" },
   language: { ja: "言語", en: "Language", ko: "언어" },
   cardNumber: { ja: "カード番号", en: "Card number", ko: "카드 번호" },

@@ -48,6 +48,9 @@ export type CartForKomoju = {
   billing_address?: CartAddressForKomoju | null
 }
 
+/** What Medusa names the variant of a product without options: not worth showing. */
+const DEFAULT_VARIANT_TITLES = new Set(["default", "default variant"])
+
 /** Where a storefront puts the buyer's name in katakana: the address's `metadata.name_kana`. */
 export const NAME_KANA_METADATA_KEY = "name_kana"
 
@@ -77,8 +80,9 @@ function cartLines(cart: CartForKomoju): CartLine[] | undefined {
     if (item.total === null || item.total === undefined) return undefined
     const title = text(item.title) ?? "Item"
     const variant = text(item.variant_title)
+    const named = variant && variant !== title && !DEFAULT_VARIANT_TITLES.has(variant.toLowerCase())
     lines.push({
-      description: variant && variant !== title ? `${title} (${variant})` : title,
+      description: named ? `${title} (${variant})` : title,
       quantity: Number(item.quantity),
       total: item.total,
       image: httpUrl(item.thumbnail),

@@ -15,7 +15,7 @@ const cart: CartForKomoju = {
   email: "taro@example.jp",
   items: [
     { title: "Matcha", variant_title: "100 g", variant_sku: "MATCHA-100", variant_id: "variant_1", quantity: 2, thumbnail: "https://cdn.test/m.png", total: 3300 },
-    { title: "Whisk", variant_title: "Whisk", variant_id: "variant_2", quantity: 1, thumbnail: "/static/w.png", total: 1100 },
+    { title: "Whisk", variant_title: "Default variant", variant_id: "variant_2", quantity: 1, thumbnail: "/static/w.png", total: 1100 },
   ],
   shipping_methods: [{ name: "Yamato", total: 550 }],
   shipping_address: { ...tokyo, metadata: { name_kana: "やまだ　たろう" } },

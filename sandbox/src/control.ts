@@ -166,6 +166,11 @@ export class Controller {
     return this.shown(this.deps.payments.refund(id, { ...request }, "dashboard"))
   }
 
+  /** What can still be refunded: the total less refunds and what pending refund requests ask for. */
+  refundable(id: string): number {
+    return this.deps.payments.refundable(this.deps.payments.get(id))
+  }
+
   /** A refund request with what the sandbox keeps beside it (amount, account type, fee flag, the refund it made). */
   refundRequest(id: string): RefundRequestView {
     return this.deps.refundRequests.get(id)

@@ -338,6 +338,25 @@ describe("completing and rejecting through the control API", () => {
   })
 })
 
+describe("refund requests on the dashboard page", () => {
+  const post = (path: string) => fetch(`${sandbox.url}${path}`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "" })
+
+  it("lists them with Complete and Reject buttons that do what the control API does", async () => {
+    const payment = await paidCash()
+    const first = (await requestRefund(payment.id, { ...BANK, amount: 300 })).body.refund_requests[0].id
+    const second = (await requestRefund(payment.id, { ...BANK, amount: 400 })).body.refund_requests[1].id
+    const html = await (await fetch(`${sandbox.url}/admin/payments/${payment.id}`)).text()
+    expect(html).toContain("Refund requests")
+    expect(html).toContain(`data-testid="dashboard-complete-${first}"`)
+    expect(html).toContain(`value="500"`)
+    expect((await post(`/admin/payments/${payment.id}/refund_requests/${first}/complete`)).status).toBe(303)
+    expect((await post(`/admin/payments/${payment.id}/refund_requests/${second}/reject`)).status).toBe(303)
+    expect(sandbox.payment(payment.id)).toMatchObject({ amount_refunded: 300, refund_requests: [{ status: "completed" }, { status: "rejected" }] })
+    expect((await post(`/admin/payments/${payment.id}/refund_requests/${second}/complete`)).status).toBe(422)
+    expect((await post(`/admin/payments/${payment.id}/refund_requests/nosuchrequest000000000000/complete`)).status).toBe(404)
+  })
+})
+
 describe("refund requests in the state file", () => {
   it("survive a restart and can be completed afterwards", async () => {
     const dir = mkdtempSync(join(tmpdir(), "komoju-sandbox-"))

@@ -19,7 +19,7 @@ export type PageFrame = {
   localeHref?: (locale: Locale) => string
 }
 
-/** The page around the content: no scripts, no external assets, readable without CSS. */
+/** The page around the content: no scripts, no external assets (but the images of line items, the merchant's URLs), readable without CSS. */
 export function layout({ locale, title, body, localeHref }: PageFrame): string {
   const t = translator(locale)
   const languages = localeHref

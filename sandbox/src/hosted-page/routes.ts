@@ -53,6 +53,9 @@ export function handlePage(sessions: Sessions, control: Controller, method: stri
     return html(200, awaitingPage(null, payment, pickLocale(requestedLocale, payment.locale), null))
   }
   if ((match = path.match(/^\/pay_easy\/([a-z0-9]+)$/))) return payEasyOnline(control, method, match[1], requestedLocale)
+  if (method === "POST" && (match = path.match(/^\/admin\/payments\/([a-z0-9]+)\/refund_requests\/([a-z0-9]+)\/(complete|reject)$/))) {
+    return dashboardRefundRequest(control, match[1], match[2], match[3] as "complete" | "reject")
+  }
   if ((match = path.match(/^\/admin\/payments\/([a-z0-9]+)(\/refund|\/pay|\/expire)?$/))) {
     return dashboard(control, method, match[1], match[2] ?? "", form)
   }
@@ -112,17 +115,32 @@ function payEasyOnline(control: Controller, method: string, id: string, requeste
 function dashboard(control: Controller, method: string, id: string, action: string, form: Params): PageResult | null {
   const payment = find(() => control.dashboardPayment(id))
   if (!payment) return html(404, notFoundPage("en"))
-  if (method === "GET" && action === "") return html(200, dashboardPage(payment))
+  if (method === "GET" && action === "") return html(200, dashboardPage(payment, null, control.refundable(id)))
   if (method !== "POST" || action === "") return null
   try {
     if (action === "/refund") control.refundPayment(id, { amount: form.amount === undefined || form.amount === "" ? undefined : Number(form.amount) })
     if (action === "/pay") control.payPayment(id)
     if (action === "/expire") control.expirePayment(id)
   } catch (error) {
-    if (error instanceof ApiError && error.status < 500) return html(error.status, dashboardPage(control.dashboardPayment(id), error.message))
+    if (error instanceof ApiError && error.status < 500) return html(error.status, dashboardPage(control.dashboardPayment(id), error.message, control.refundable(id)))
     throw error
   }
   return redirect(`/admin/payments/${encodeURIComponent(id)}`)
+}
+
+/** KOMOJU's staff completing or rejecting a refund request, from the dashboard page. */
+function dashboardRefundRequest(control: Controller, paymentId: string, requestId: string, action: "complete" | "reject"): PageResult {
+  const payment = find(() => control.dashboardPayment(paymentId))
+  const request = find(() => control.refundRequest(requestId))
+  if (!payment || !request || request.payment !== paymentId) return html(404, notFoundPage("en"))
+  try {
+    if (action === "complete") control.completeRefundRequest(requestId)
+    else control.rejectRefundRequest(requestId)
+  } catch (error) {
+    if (error instanceof ApiError && error.status < 500) return html(error.status, dashboardPage(control.dashboardPayment(paymentId), error.message, control.refundable(paymentId)))
+    throw error
+  }
+  return redirect(`/admin/payments/${encodeURIComponent(paymentId)}`)
 }
 
 function find<T>(lookup: () => T): T | null {

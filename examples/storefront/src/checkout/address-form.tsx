@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react"
 import { ErrorNotice } from "../components/error-notice"
 import { countryName } from "../format"
 import { useI18n } from "../i18n/i18n"
-import type { TextKey } from "../i18n/messages"
+import type { Locale, TextKey } from "../i18n/messages"
 import type { Cart } from "../medusa-types"
 import { useShop } from "../shop/shop-context"
 
@@ -17,11 +17,12 @@ type AddressField =
   | "phone"
 type Address = Record<AddressField, string>
 
-// Japanese addresses are written family name first and from the postal code down to
-// the street; English ones the other way round.
-const FIELD_ORDER: Record<"ja" | "en", AddressField[]> = {
+// Japanese and Korean addresses are written family name first and from the postal code
+// down to the street; English ones the other way round.
+const FIELD_ORDER: Record<Locale, AddressField[]> = {
   ja: ["last_name", "first_name", "country_code", "postal_code", "province", "city", "address_1", "phone"],
   en: ["first_name", "last_name", "address_1", "city", "province", "postal_code", "country_code", "phone"],
+  ko: ["last_name", "first_name", "country_code", "postal_code", "province", "city", "address_1", "phone"],
 }
 
 const LABELS: Record<AddressField, TextKey> = {

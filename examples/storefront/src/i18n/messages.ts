@@ -1,7 +1,7 @@
-/** The shop's two languages. KOMOJU's hosted page is opened in the same one. */
-export type Locale = "ja" | "en"
+/** The shop's languages, KOMOJU's three. Its hosted page is opened in the same one. */
+export type Locale = "ja" | "en" | "ko"
 
-export const LOCALES: Locale[] = ["ja", "en"]
+export const LOCALES: Locale[] = ["ja", "en", "ko"]
 
 const ja = {
   languageName: "日本語",
@@ -246,4 +246,123 @@ const en: Messages = {
   },
 }
 
-export const messages: Record<Locale, Messages> = { ja, en }
+const ko: Messages = {
+  languageName: "한국어",
+  language: "언어",
+  region: "배송 지역",
+  tagline: "우지와 시즈오카의 일본차, 그리고 일본풍 소품",
+  shop: "전체 상품",
+  cart: "장바구니",
+  loading: "불러오는 중…",
+  somethingWentWrong: "오류가 발생했습니다",
+  notFound: "페이지를 찾을 수 없습니다",
+  backToShop: "상품 목록으로 돌아가기",
+  footer: "KOMOJU 결제 데모 스토어입니다. 실제 상품은 배송되지 않습니다.",
+
+  shopIntro: "찻잎은 매일 아침 도쿄 물류센터에서 발송됩니다.",
+  productNotFound: "상품을 찾을 수 없습니다",
+  quantity: "수량",
+  addToCart: "장바구니 담기",
+  adding: "담는 중…",
+  addedToCart: "장바구니에 담았습니다",
+  viewCart: "장바구니 보기",
+  noPrice: "이 지역에서는 판매하지 않는 상품입니다",
+
+  cartTitle: "장바구니",
+  cartEmpty: "장바구니가 비어 있습니다",
+  continueShopping: "쇼핑 계속하기",
+  remove: "삭제",
+  decrease: "수량 1개 줄이기",
+  increase: "수량 1개 늘리기",
+  subtotal: "상품 금액",
+  shipping: "배송비",
+  tax: "세금",
+  total: "총 결제 금액",
+  shippingAtCheckout: "배송비는 주문서 작성 단계에서 계산됩니다",
+  checkout: "주문하기",
+
+  checkoutTitle: "주문/결제",
+  contactStep: "1. 주문자 정보 및 배송지",
+  email: "이메일",
+  firstName: "이름",
+  lastName: "성",
+  country: "국가",
+  postalCode: "우편번호",
+  province: "시/도",
+  city: "시/군/구",
+  address1: "상세 주소",
+  phone: "전화번호(선택)",
+  saveAddress: "저장하고 계속하기",
+  saving: "저장 중…",
+  addressSaved: "배송지를 저장했습니다",
+  deliveryStep: "2. 배송 방법",
+  deliveryNeedsAddress: "배송지를 저장하면 배송 방법을 선택할 수 있습니다.",
+  noDeliveryOptions: "이 배송지로는 배송할 수 있는 방법이 없습니다.",
+  paymentStep: "3. 결제",
+  paymentIntro:
+    "KOMOJU의 안전한 결제 페이지로 이동합니다. 신용카드, 편의점 결제, 은행 송금, 페이지(Pay-easy), PayPay 등으로 결제하실 수 있습니다.",
+  payWithKomoju: "KOMOJU로 결제하기",
+  redirecting: "KOMOJU로 이동하는 중…",
+  paymentNotReady: "주문자 정보를 저장하고 배송 방법을 선택해 주세요.",
+  orderSummary: "주문 내역",
+
+  confirmingPayment: "결제를 확인하는 중…",
+  cancelledTitle: "결제가 취소되었습니다",
+  cancelledBody: "결제하지 않고 KOMOJU 페이지에서 돌아오셨습니다. 장바구니에 담긴 상품은 그대로 남아 있습니다.",
+  failedTitle: "결제에 실패했습니다",
+  failedBody: "카드 승인이 거절되었거나 결제가 완료되지 않았습니다. 다시 시도하시거나 다른 결제 수단을 선택해 주세요.",
+  pendingTitle: "결제가 아직 완료되지 않았습니다",
+  pendingBody: "KOMOJU에서 결제 결과가 아직 도착하지 않았습니다. 결제를 마치셨다면 잠시 후 다시 확인해 주세요.",
+  errorTitle: "주문을 완료하지 못했습니다",
+  missingSessionBody: "KOMOJU에서 돌아온 정보(session_id)가 없습니다.",
+  missingCartBody: "이 브라우저에는 완료할 장바구니가 없습니다.",
+  tryAgain: "다시 결제하기",
+  checkAgain: "결과 다시 확인",
+  backToCheckout: "주문/결제로 돌아가기",
+  details: "상세 정보",
+
+  thankYou: "주문이 완료되었습니다",
+  orderNumber: "주문 번호",
+  orderId: "주문 ID",
+  paymentStatus: "결제 상태",
+  paymentMethod: "결제 수단",
+  shipTo: "배송지",
+  statusPaid: "결제 완료",
+  statusAwaiting: "결제 대기",
+  statusCancelled: "주문 취소",
+  statusRefunded: "환불 완료",
+  howToPay: "결제 방법 안내",
+  howToPayIntro: "결제 기한까지 아래 정보로 결제해 주세요. 기한이 지나면 주문이 취소됩니다.",
+  store: "결제처",
+  receipt: "접수 번호",
+  confirmationCode: "확인 번호",
+  bankAccount: "입금 계좌",
+  accountName: "예금주",
+  transferReference: "송금 참조 번호",
+  payEasyBiller: "수납기관 번호",
+  payEasyCustomer: "고객 번호",
+  payEasyConfirmation: "확인 번호",
+  payEasyPay: "페이지(Pay-easy)로 결제하기",
+  deadline: "결제 기한",
+  instructionsLink: "결제 절차 보기(KOMOJU)",
+
+  paymentTypes: {
+    credit_card: "신용카드",
+    konbini: "편의점 결제",
+    bank_transfer: "은행 송금",
+    pay_easy: "페이지(Pay-easy)",
+    paypay: "PayPay",
+    rakutenpay: "라쿠텐페이",
+    merpay: "메르페이",
+  },
+  konbiniStores: {
+    "seven-eleven": "세븐일레븐",
+    lawson: "로손",
+    "family-mart": "패밀리마트",
+    ministop: "미니스톱",
+    "daily-yamazaki": "데일리 야마자키",
+    seicomart: "세이코마트",
+  },
+}
+
+export const messages: Record<Locale, Messages> = { ja, en, ko }

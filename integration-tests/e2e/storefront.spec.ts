@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core"
 import { join } from "node:path"
 import type { Sandbox } from "../../sandbox/src"
+import { komojuMessages } from "../../src/storefront"
 import { launchBrowser, screenshot } from "../helpers/browser"
 import { startProcess, type RunningProcess } from "../helpers/medusa-server"
 import { freePort, startMedusaStack, type MedusaStack } from "../helpers/medusa-stack"
@@ -52,6 +53,12 @@ describe("storefront checkout in the browser", () => {
   })
 
   async function buyAndGoToKomoju(handle: string, suite: string) {
+    await fillCheckout(handle)
+    await saveAndGoToKomoju(suite)
+  }
+
+  /** Up to a filled-in (not yet saved) Japanese address; returns the cart's id. */
+  async function fillCheckout(handle: string): Promise<string> {
     await page.goto(storefront.url)
     await page.locator(`[data-testid="product-card"][data-handle="${handle}"]`).click({ timeout: 120_000 })
     await page.getByTestId("add-to-cart").click()
@@ -65,12 +72,31 @@ describe("storefront checkout in the browser", () => {
     await page.getByTestId("checkout-province").fill("東京都")
     await page.getByTestId("checkout-city").fill("千代田区")
     await page.getByTestId("checkout-address-1").fill("千代田1-1")
+    return (await page.evaluate(() => window.localStorage.getItem("storefront.cart_id")))!
+  }
+
+  async function saveAndGoToKomoju(suite: string) {
     await page.getByTestId("checkout-address-submit").click()
     await page.getByTestId("checkout-address-saved").waitFor()
     await page.getByTestId("shipping-option").first().check()
     await screenshot(page, suite, "checkout")
     await page.getByTestId("pay-with-komoju").click()
     await page.waitForURL(`${sandbox.url}/sessions/**`)
+  }
+
+  /** The cart's addresses as the store API gives them, metadata included. */
+  async function cartAddresses(cartId: string) {
+    const response = await fetch(`${medusa.url}/store/carts/${cartId}?fields=*shipping_address,*billing_address`, {
+      headers: { "x-publishable-api-key": medusa.store.publishableKey },
+    })
+    const { cart } = await response.json()
+    return { shipping: cart.shipping_address, billing: cart.billing_address }
+  }
+
+  /** The KOMOJU session the browser is on, as the sandbox holds it. */
+  function komojuSessionOfPage() {
+    const id = new URL(page.url()).pathname.split("/").pop()!
+    return sandbox.session(id)
   }
 
   async function confirmedOrderId(): Promise<string> {
@@ -86,7 +112,17 @@ describe("storefront checkout in the browser", () => {
   }
 
   it("pays by card on KOMOJU's page and lands on the order confirmation", async () => {
-    await buyAndGoToKomoju("matcha", "storefront-card")
+    const cartId = await fillCheckout("matcha")
+    // The name in katakana, typed in hiragana: converted when the field is left.
+    const nameKana = page.getByTestId("checkout-name-kana")
+    await nameKana.fill("やまだ　たろう")
+    await nameKana.blur()
+    await expect(nameKana.inputValue()).resolves.toBe("ヤマダ タロウ")
+    await saveAndGoToKomoju("storefront-card")
+    const { shipping, billing } = await cartAddresses(cartId)
+    expect(shipping.metadata).toEqual({ name_kana: "ヤマダ タロウ" })
+    expect(billing.metadata).toEqual({ name_kana: "ヤマダ タロウ" })
+
     await page.getByTestId("card-number").fill("4111 1111 1111 1111")
     await page.getByTestId("card-expiry").fill("12/30")
     await page.getByTestId("card-cvc").fill("123")
@@ -112,5 +148,41 @@ describe("storefront checkout in the browser", () => {
     await expect(page.getByTestId("instructions-receipt").textContent()).resolves.toContain(receipt)
     await screenshot(page, "storefront-konbini", "confirmation")
     expect(await adminOrder(orderId)).toMatchObject({ id: orderId, payment_status: "awaiting" })
+  })
+
+  it("speaks Korean once switched to 한국어, down to KOMOJU's page and the confirmation", async () => {
+    await page.goto(storefront.url)
+    await page.getByTestId("language-switch").selectOption("ko")
+    await expect(page.locator("html").getAttribute("lang")).resolves.toBe("ko")
+    await expect(page.getByTestId("cart-link").textContent()).resolves.toContain("장바구니")
+
+    const cartId = await fillCheckout("matcha")
+    await expect(page.getByTestId("checkout-address-submit").textContent()).resolves.toBe("저장하고 계속하기")
+    // Not katakana: refused in Korean when the field is left, accepted once it is
+    // (half-width katakana, converted when the address is saved).
+    const nameKana = page.getByTestId("checkout-name-kana")
+    await nameKana.fill("Yamada")
+    await nameKana.blur()
+    await expect(page.getByTestId("checkout-name-kana-error").textContent()).resolves.toBe(komojuMessages.ko.nameKanaInvalid)
+    await nameKana.fill("ﾔﾏﾀﾞ ﾊﾅｺ")
+    await saveAndGoToKomoju("storefront-ko")
+    expect((await cartAddresses(cartId)).shipping.metadata).toEqual({ name_kana: "ヤマダ ハナコ" })
+
+    // The storefront asked KOMOJU for a Korean page (the session's default_locale), and
+    // the page is in Korean.
+    expect(komojuSessionOfPage()?.default_locale).toBe("ko")
+    await expect(page.locator("html").getAttribute("lang")).resolves.toBe("ko")
+    await expect(page.getByTestId("pay-credit_card").textContent()).resolves.toContain("결제하기")
+    await page.getByTestId("card-number").fill("4111 1111 1111 1111")
+    await page.getByTestId("card-expiry").fill("12/30")
+    await page.getByTestId("card-cvc").fill("123")
+    await screenshot(page, "storefront-ko", "komoju-page")
+    await page.getByTestId("pay-credit_card").click()
+
+    await confirmedOrderId()
+    await expect(page.locator("h1").textContent()).resolves.toBe("주문이 완료되었습니다")
+    await expect(page.getByTestId("order-status").textContent()).resolves.toBe("결제 완료")
+    await expect(page.getByTestId("order-total").textContent()).resolves.toBe("JP¥1,700")
+    await screenshot(page, "storefront-ko", "confirmation")
   })
 })

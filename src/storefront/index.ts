@@ -11,6 +11,8 @@ import type {
 
 export * from "./types"
 export * from "./instructions"
+export * from "./messages"
+export * from "./name-kana"
 
 /**
  * Storefront helper for KOMOJU's hosted page, for any framework. With

@@ -1,6 +1,6 @@
 import type { Locale } from "./i18n/messages"
 
-const INTL_LOCALES: Record<Locale, string> = { ja: "ja-JP", en: "en-US" }
+const INTL_LOCALES: Record<Locale, string> = { ja: "ja-JP", en: "en-US", ko: "ko-KR" }
 
 /** Medusa v2 amounts are in major units (1200 JPY, 11.99 USD): no division here. */
 export function formatMoney(amount: number | null | undefined, currencyCode: string, locale: Locale): string {
@@ -23,7 +23,7 @@ export function formatDeadline(iso: string, locale: Locale): string {
   }).format(new Date(iso))
 }
 
-/** "日本" / "Japan" from an ISO 3166 code, in the shopper's language. */
+/** "日本" / "Japan" / "일본" from an ISO 3166 code, in the shopper's language. */
 export function countryName(iso2: string, locale: Locale): string {
   return new Intl.DisplayNames([INTL_LOCALES[locale]], { type: "region" }).of(iso2.toUpperCase()) ?? iso2
 }

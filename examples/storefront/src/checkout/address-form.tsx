@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from "react"
+import { checkNameKana, NAME_KANA_METADATA_KEY, withNameKana } from "../../../../src/storefront"
 import { ErrorNotice } from "../components/error-notice"
 import { countryName } from "../format"
 import { useI18n } from "../i18n/i18n"
-import type { TextKey } from "../i18n/messages"
+import type { Locale, TextKey } from "../i18n/messages"
 import type { Cart } from "../medusa-types"
 import { useShop } from "../shop/shop-context"
+import { NameKanaField } from "./name-kana-field"
 
 type AddressField =
   | "first_name"
@@ -16,13 +18,20 @@ type AddressField =
   | "address_1"
   | "phone"
 type Address = Record<AddressField, string>
+/** The name in katakana sits with the name fields, but travels in the address's metadata. */
+type FormField = AddressField | "name_kana"
 
-// Japanese addresses are written family name first and from the postal code down to
-// the street; English ones the other way round.
-const FIELD_ORDER: Record<"ja" | "en", AddressField[]> = {
-  ja: ["last_name", "first_name", "country_code", "postal_code", "province", "city", "address_1", "phone"],
-  en: ["first_name", "last_name", "address_1", "city", "province", "postal_code", "country_code", "phone"],
+// Japanese and Korean addresses are written family name first and from the postal code
+// down to the street; English ones the other way round.
+const FIELD_ORDER: Record<Locale, FormField[]> = {
+  ja: ["last_name", "first_name", "name_kana", "country_code", "postal_code", "province", "city", "address_1", "phone"],
+  en: ["first_name", "last_name", "name_kana", "address_1", "city", "province", "postal_code", "country_code", "phone"],
+  ko: ["last_name", "first_name", "name_kana", "country_code", "postal_code", "province", "city", "address_1", "phone"],
 }
+
+// KOMOJU's konbini and bank transfer take the buyer's name in katakana (`name_kana`):
+// asked for Japanese addresses only.
+const NAME_KANA_COUNTRY = "jp"
 
 const LABELS: Record<AddressField, TextKey> = {
   first_name: "firstName",
@@ -48,7 +57,11 @@ const AUTOCOMPLETE: Record<AddressField, string> = {
 
 const testid = (field: AddressField) => `checkout-${field.replace(/_/g, "-")}`
 
-/** E-mail and delivery address (used as the billing address too), saved on the cart. */
+/**
+ * E-mail and delivery address (used as the billing address too), saved on the cart; for
+ * Japan, the name in katakana as the address's `metadata.name_kana`, where the plugin
+ * reads it for KOMOJU.
+ */
 export function AddressForm({ cart }: { cart: Cart }) {
   const { locale, t } = useI18n()
   const { updateCart } = useShop()
@@ -65,6 +78,8 @@ export function AddressForm({ cart }: { cart: Cart }) {
     address_1: saved?.address_1 ?? "",
     phone: saved?.phone ?? "",
   })
+  const [nameKana, setNameKana] = useState(String(saved?.metadata?.[NAME_KANA_METADATA_KEY] ?? ""))
+  const [nameKanaError, setNameKanaError] = useState<string>()
   const [saving, setSaving] = useState(false)
   const [justSaved, setJustSaved] = useState(false)
   const [error, setError] = useState<unknown>()
@@ -74,12 +89,31 @@ export function AddressForm({ cart }: { cart: Cart }) {
     setJustSaved(false)
   }
 
+  const asksNameKana = address.country_code === NAME_KANA_COUNTRY
+
+  /** Shows the name as it will be sent (ひらがな → カタカナ), or why it cannot be. */
+  const checkedNameKana = (): string | undefined => {
+    const checked = checkNameKana(nameKana, { locale })
+    if (!checked.ok) {
+      setNameKanaError(checked.message)
+      return undefined
+    }
+    setNameKanaError(undefined)
+    setNameKana(checked.nameKana)
+    return checked.nameKana
+  }
+
   const save = async (event: FormEvent) => {
     event.preventDefault()
+    const kana = asksNameKana ? checkedNameKana() : ""
+    if (kana === undefined) return
+    // The metadata goes every time, so that a name given for a Japanese address does not
+    // stay behind when the shopper changes the country.
+    const withKana = withNameKana(address, kana)
     setSaving(true)
     setError(undefined)
     try {
-      await updateCart({ email, shipping_address: address, billing_address: address })
+      await updateCart({ email, shipping_address: withKana, billing_address: withKana })
       setJustSaved(true)
     } catch (failure) {
       setError(failure)
@@ -104,35 +138,50 @@ export function AddressForm({ cart }: { cart: Cart }) {
           data-testid="checkout-email"
         />
       </label>
-      {FIELD_ORDER[locale].map((field) => (
-        <label key={field} className={`field ${field === "address_1" ? "field-wide" : ""}`}>
-          <span>{t[LABELS[field]]}</span>
-          {field === "country_code" ? (
-            <select
-              required
-              autoComplete={AUTOCOMPLETE[field]}
-              value={address.country_code}
-              onChange={(event) => edit(field, event.target.value)}
-              data-testid={testid(field)}
-            >
-              {countries.map((country) => (
-                <option key={country.iso_2} value={country.iso_2}>
-                  {countryName(country.iso_2 ?? "", locale)}
-                </option>
-              ))}
-            </select>
-          ) : (
-            <input
-              type={field === "phone" ? "tel" : "text"}
-              required={field !== "phone"}
-              autoComplete={AUTOCOMPLETE[field]}
-              value={address[field]}
-              onChange={(event) => edit(field, event.target.value)}
-              data-testid={testid(field)}
+      {FIELD_ORDER[locale].map((field) =>
+        field === "name_kana" ? (
+          asksNameKana && (
+            <NameKanaField
+              key={field}
+              value={nameKana}
+              error={nameKanaError}
+              onChange={(value) => {
+                setNameKana(value)
+                setJustSaved(false)
+              }}
+              onBlur={checkedNameKana}
             />
-          )}
-        </label>
-      ))}
+          )
+        ) : (
+          <label key={field} className={`field ${field === "address_1" ? "field-wide" : ""}`}>
+            <span>{t[LABELS[field]]}</span>
+            {field === "country_code" ? (
+              <select
+                required
+                autoComplete={AUTOCOMPLETE[field]}
+                value={address.country_code}
+                onChange={(event) => edit(field, event.target.value)}
+                data-testid={testid(field)}
+              >
+                {countries.map((country) => (
+                  <option key={country.iso_2} value={country.iso_2}>
+                    {countryName(country.iso_2 ?? "", locale)}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                type={field === "phone" ? "tel" : "text"}
+                required={field !== "phone"}
+                autoComplete={AUTOCOMPLETE[field]}
+                value={address[field]}
+                onChange={(event) => edit(field, event.target.value)}
+                data-testid={testid(field)}
+              />
+            )}
+          </label>
+        )
+      )}
       <div className="form-actions field-wide">
         <button type="submit" className="button" disabled={saving} data-testid="checkout-address-submit">
           {saving ? t.saving : t.saveAddress}

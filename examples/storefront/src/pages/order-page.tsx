@@ -85,7 +85,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
           <div className="panel">
             <h2>{t.shipTo}</h2>
             <address data-testid="order-address">
-              {locale === "ja"
+              {locale === "ja" || locale === "ko"
                 ? `${address.last_name} ${address.first_name}`
                 : `${address.first_name} ${address.last_name}`}
               <br />

@@ -7,8 +7,9 @@ const CART_ID_KEY = "storefront.cart_id"
 const REGION_KEY = "storefront.region_id"
 
 // The defaults already hold the items, the cart's totals, its region (with countries)
-// and the payment collection the KOMOJU helper needs; not each line's total.
-const CART_QUERY = { fields: "+items.total" }
+// and the payment collection the KOMOJU helper needs; not each line's total, nor the
+// shipping address's metadata (the name in katakana).
+const CART_QUERY = { fields: "+items.total,*shipping_address" }
 
 type Shop = {
   /** False until the regions and the remembered cart are loaded. */

@@ -1,9 +1,10 @@
 /**
- * What the KOMOJU drop-ins say, in Japanese and English. The language is the storefront's
- * locale (the starter's `_medusa_locale` cookie, e.g. "ja-JP") when it has one, else
- * KOMOJU_DEFAULT_LANGUAGE: set it to "ja" for a Japanese storefront.
+ * What the KOMOJU drop-ins say, in Japanese, English and Korean (KOMOJU's languages).
+ * The language is the storefront's locale (the starter's `_medusa_locale` cookie, e.g.
+ * "ja-JP" or "ko-KR") when it is one of them, else KOMOJU_DEFAULT_LANGUAGE: set it to
+ * "ja" for a Japanese storefront.
  */
-export type KomojuLanguage = "ja" | "en"
+export type KomojuLanguage = "ja" | "en" | "ko"
 
 export const KOMOJU_DEFAULT_LANGUAGE: KomojuLanguage = "en"
 
@@ -15,7 +16,7 @@ export const isKomojuOutcome = (value: unknown): value is KomojuOutcome =>
 
 export function komojuLanguage(locale?: string | null): KomojuLanguage {
   const code = locale?.slice(0, 2).toLowerCase()
-  return code === "ja" || code === "en" ? code : KOMOJU_DEFAULT_LANGUAGE
+  return code === "ja" || code === "en" || code === "ko" ? code : KOMOJU_DEFAULT_LANGUAGE
 }
 
 const ja = {
@@ -116,11 +117,61 @@ const en: KomojuMessages = {
   },
 }
 
-export const komojuMessages: Record<KomojuLanguage, KomojuMessages> = { ja, en }
+const ko: KomojuMessages = {
+  payWithKomoju: "KOMOJU로 결제하기",
+  redirecting: "KOMOJU로 이동하는 중…",
+  otherMethod: "다른 결제 수단 선택",
+  outcomes: {
+    cancelled: {
+      title: "결제가 취소되었습니다",
+      body: "결제하지 않고 KOMOJU 페이지에서 돌아오셨습니다. 장바구니는 그대로 남아 있으니 다시 결제하실 수 있습니다.",
+    },
+    failed: {
+      title: "결제에 실패했습니다",
+      body: "카드 승인이 거절되었거나 결제가 완료되지 않았습니다. 다시 시도하시거나 다른 결제 수단을 선택해 주세요.",
+    },
+    pending: {
+      title: "결제가 아직 완료되지 않았습니다",
+      body: "KOMOJU에서 결제 결과가 아직 도착하지 않았습니다. 카드 승인이 거절된 경우 다시 결제해 주세요. 결제를 마치셨다면 주문이 확정되는 대로 이메일로 알려 드립니다.",
+    },
+  },
+  howToPay: "결제 방법 안내",
+  howToPayIntro: "결제 기한까지 아래 정보로 결제해 주세요. 기한이 지나면 주문이 취소됩니다.",
+  awaiting: "결제 대기",
+  store: "결제처",
+  receipt: "접수 번호",
+  confirmationCode: "확인 번호",
+  bankAccount: "입금 계좌",
+  accountName: "예금주",
+  transferReference: "송금 참조 번호",
+  payEasyBiller: "수납기관 번호",
+  payEasyCustomer: "고객 번호",
+  payEasyConfirmation: "확인 번호",
+  payEasyPay: "페이지(Pay-easy)로 결제하기",
+  deadline: "결제 기한",
+  instructionsLink: "결제 절차 보기(KOMOJU)",
+  paymentTypes: {
+    konbini: "편의점 결제",
+    bank_transfer: "은행 송금",
+    pay_easy: "페이지(Pay-easy)",
+  },
+  konbiniStores: {
+    "seven-eleven": "세븐일레븐",
+    lawson: "로손",
+    "family-mart": "패밀리마트",
+    ministop: "미니스톱",
+    "daily-yamazaki": "데일리 야마자키",
+    seicomart: "세이코마트",
+  },
+}
+
+export const komojuMessages: Record<KomojuLanguage, KomojuMessages> = { ja, en, ko }
+
+const INTL_LOCALES: Record<KomojuLanguage, string> = { ja: "ja-JP", en: "en-US", ko: "ko-KR" }
 
 /** Konbini and bank transfer deadlines are Japanese business deadlines: shown in Japan time. */
 export function formatKomojuDeadline(iso: string, language: KomojuLanguage): string {
-  return new Intl.DateTimeFormat(language === "ja" ? "ja-JP" : "en-US", {
+  return new Intl.DateTimeFormat(INTL_LOCALES[language], {
     year: "numeric",
     month: "short",
     day: "numeric",

@@ -7,6 +7,13 @@
  * also compiled for ES5 (Medusa's dtc-starter tsconfig).
  */
 
+/**
+ * Where the plugin reads the buyer's katakana name (KOMOJU's `payment_data.name_kana`,
+ * for konbini and bank transfer): the cart's billing address `metadata.name_kana`, else
+ * its shipping address's.
+ */
+export const NAME_KANA_METADATA_KEY = "name_kana"
+
 /** KOMOJU's limit for `name_kana`. */
 export const NAME_KANA_MAX_LENGTH = 50
 

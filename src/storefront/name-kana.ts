@@ -1,14 +1,7 @@
-import { isKatakanaName, normalizeKatakanaName } from "../lib/kana"
+import { isKatakanaName, NAME_KANA_METADATA_KEY, normalizeKatakanaName } from "../lib/kana"
 import { komojuLocale, komojuMessages } from "./messages"
 
-export { isKatakanaName, normalizeKatakanaName }
-
-/**
- * Where the plugin reads the buyer's katakana name (KOMOJU's `payment_data.name_kana`,
- * for konbini and bank transfer): the cart's shipping address `metadata.name_kana`, else
- * its billing address's.
- */
-export const NAME_KANA_METADATA_KEY = "name_kana"
+export { isKatakanaName, NAME_KANA_METADATA_KEY, normalizeKatakanaName }
 
 export type NameKanaCheck = { ok: true; nameKana: string } | { ok: false; message: string }
 

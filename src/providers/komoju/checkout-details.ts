@@ -1,7 +1,7 @@
 import type { BigNumberInput } from "@medusajs/framework/types"
 import { Handoff } from "../../lib/checkout-handoff"
 import type { KomojuAddress } from "../../lib/komoju"
-import { isKatakanaName, normalizeKatakanaName } from "../../lib/kana"
+import { isKatakanaName, NAME_KANA_METADATA_KEY, normalizeKatakanaName } from "../../lib/kana"
 import type { CartLine } from "./line-items"
 
 /**
@@ -51,8 +51,6 @@ export type CartForKomoju = {
 /** What Medusa names the variant of a product without options: not worth showing. */
 const DEFAULT_VARIANT_TITLES = new Set(["default", "default variant"])
 
-/** Where a storefront puts the buyer's name in katakana: the address's `metadata.name_kana`. */
-export const NAME_KANA_METADATA_KEY = "name_kana"
 
 export function checkoutDetailsFromCart(cart: CartForKomoju): CheckoutDetails {
   const shippingAddress = komojuAddress(cart.shipping_address)

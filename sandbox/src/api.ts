@@ -4,6 +4,7 @@ import { API_PREFIX, ErrorCode } from "./constants"
 import { ApiError, notFound } from "./errors"
 import type { ApiResult } from "./idempotency"
 import type { ListQuery, Payments } from "./payments"
+import type { RefundRequests } from "./refund-requests"
 import type { Sessions } from "./sessions"
 
 export type ApiRequest = {
@@ -23,7 +24,7 @@ export type ApiRoute = { method: string; pattern: RegExp; handle: (request: ApiR
 const ID = "([a-z0-9]+)"
 
 /** KOMOJU's REST API: one entry per endpoint, answered with KOMOJU's objects. */
-export function apiRoutes(sessions: Sessions, payments: Payments): ApiRoute[] {
+export function apiRoutes(sessions: Sessions, payments: Payments, refundRequests: RefundRequests): ApiRoute[] {
   return [
     { method: "POST", pattern: /^\/sessions$/, handle: (r) => sessions.view(sessions.create(r.params, r.scenario)) },
     { method: "GET", pattern: new RegExp(`^/sessions/${ID}$`), handle: (_r, id) => sessions.view(sessions.get(id)) },
@@ -32,6 +33,7 @@ export function apiRoutes(sessions: Sessions, payments: Payments): ApiRoute[] {
     { method: "GET", pattern: new RegExp(`^/payments/${ID}$`), handle: (_r, id) => payments.get(id) },
     { method: "POST", pattern: new RegExp(`^/payments/${ID}/capture$`), handle: (r, id) => payments.capture(id, r.params) },
     { method: "POST", pattern: new RegExp(`^/payments/${ID}/refund$`), handle: (r, id) => payments.refund(id, r.params, "api") },
+    { method: "POST", pattern: new RegExp(`^/payments/${ID}/refund_request$`), handle: (r, id) => refundRequests.create(id, r.params) },
     { method: "POST", pattern: new RegExp(`^/payments/${ID}/cancel$`), handle: (r, id) => payments.cancel(id, r.view) },
   ]
 }

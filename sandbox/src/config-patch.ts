@@ -140,6 +140,7 @@ const TOP: Omit<Checks<SandboxConfig>, keyof typeof GROUPS> = {
   }),
   payment_method_fees: perPaymentType(count),
   tax_rate: rate,
+  refund_request_rejected_event: oneOf("none", "payment.updated"),
 }
 
 /** KOMOJU's ranges: konbini 1–59 days, bank transfer 14–59; Pay-easy has no published one. */

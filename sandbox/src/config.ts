@@ -105,6 +105,11 @@ export type SandboxConfig = {
   payment_method_fees: Partial<Record<PaymentTypeCode, number>>
   /** Tax added to each payment's amount (rounded down), from 0 to 1. */
   tax_rate: number
+  /**
+   * What a refund request rejected by KOMOJU sends: `none` (KOMOJU lists no refund
+   * request events, and the payment's status does not change) or `payment.updated`.
+   */
+  refund_request_rejected_event: "none" | "payment.updated"
   expiry_days: ExpiryDays
   webhook: WebhookConfig
 }
@@ -142,6 +147,7 @@ export function defaultConfig(): SandboxConfig {
     cross_currency: {},
     payment_method_fees: {},
     tax_rate: 0,
+    refund_request_rejected_event: "none",
     expiry_days: { konbini: 3, bank_transfer: 14, pay_easy: 3 },
     webhook: {
       duplicate_rate: 0,

@@ -34,6 +34,14 @@ export const EventType = {
 } as const
 export type EventType = (typeof EventType)[keyof typeof EventType]
 
+/** komoju-node-sdk `models/refund-request-status.ts`. */
+export const RefundRequestStatus = {
+  Pending: "pending",
+  Rejected: "rejected",
+  Completed: "completed",
+} as const
+export type RefundRequestStatus = (typeof RefundRequestStatus)[keyof typeof RefundRequestStatus]
+
 export const CaptureMode = { Auto: "auto", Manual: "manual" } as const
 export type CaptureMode = (typeof CaptureMode)[keyof typeof CaptureMode]
 

@@ -31,6 +31,10 @@ export function controlRoutes(control: Controller): ControlRoute[] {
     route("POST", "/payments/:id/refund", (p, _q, id) =>
       control.refundPayment(id, { amount: p.amount === undefined ? undefined : Number(p.amount), description: optionalText(p.description) })
     ),
+    route("GET", "/refund_requests", (_p, q) => control.refundRequests({ payment: q.get("payment") ?? undefined, status: q.get("status") ?? undefined })),
+    route("GET", "/refund_requests/:id", (_p, _q, id) => control.refundRequest(id)),
+    route("POST", "/refund_requests/:id/complete", (_p, _q, id) => control.completeRefundRequest(id)),
+    route("POST", "/refund_requests/:id/reject", (_p, _q, id) => control.rejectRefundRequest(id)),
     route("POST", "/webhooks/ping", () => control.ping()),
     route("GET", "/requests", (_p, q) =>
       control.requests({

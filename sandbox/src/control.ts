@@ -8,6 +8,7 @@ import { invalidParameter } from "./errors"
 import type { IdempotencyEntry, IdempotencyKeys } from "./idempotency"
 import { filterRequests, filterWebhooks, type RequestFilter, type RequestLogEntry, type WebhookFilter, type WebhookLogEntry } from "./logs"
 import type { Payments } from "./payments"
+import type { RefundRequestFilter, RefundRequests, RefundRequestView } from "./refund-requests"
 import type { Rng } from "./rng"
 import { returnUrlFor, type Sessions } from "./sessions"
 import type { RequestStats } from "./stats"
@@ -39,6 +40,7 @@ export type EventFilter = { type?: string; payment?: string }
 export type ControllerDeps = {
   sessions: Sessions
   payments: Payments
+  refundRequests: RefundRequests
   store: Store
   clock: Clock
   webhooks: WebhookDispatcher
@@ -162,6 +164,25 @@ export class Controller {
   /** A refund made in KOMOJU's dashboard: any method, cash included. */
   refundPayment(id: string, request: RefundRequest = {}): Payment {
     return this.shown(this.deps.payments.refund(id, { ...request }, "dashboard"))
+  }
+
+  /** A refund request with what the sandbox keeps beside it (amount, account type, fee flag, the refund it made). */
+  refundRequest(id: string): RefundRequestView {
+    return this.deps.refundRequests.get(id)
+  }
+
+  refundRequests(filter: RefundRequestFilter = {}): RefundRequestView[] {
+    return this.deps.refundRequests.list(filter)
+  }
+
+  /** KOMOJU paid a refund request out: the refund, its webhooks; again, nothing more. */
+  completeRefundRequest(id: string): Payment {
+    return this.shown(this.deps.refundRequests.complete(id))
+  }
+
+  /** KOMOJU refused a refund request: no money moves. */
+  rejectRefundRequest(id: string): Payment {
+    return this.shown(this.deps.refundRequests.reject(id))
   }
 
   ping(): KomojuEvent {

@@ -21,6 +21,8 @@ import type { RequestFilter, RequestLogEntry, WebhookFilter, WebhookLogEntry } f
 import type { RequestStats } from "./stats"
 import { paymentEmitter } from "./payment-events"
 import { Payments } from "./payments"
+import { RefundRequests, type RefundRequestFilter, type RefundRequestView } from "./refund-requests"
+import { presentPayment } from "./api-version"
 import { Rng } from "./rng"
 import { createSandboxServer } from "./server"
 import { Sessions } from "./sessions"
@@ -33,6 +35,9 @@ export type {
   Session,
   SessionRecord,
   Payment,
+  PaymentRefundRequest,
+  RefundRequestRecord,
+  AccountType,
   PaymentDetails,
   CardDetails,
   KonbiniDetails,
@@ -54,8 +59,9 @@ export type { PaymentUpdatedOrder } from "./payment-events"
 export type { CrossCurrency } from "./pricing"
 export type { RequestLogEntry, WebhookLogEntry, RequestFilter, WebhookFilter } from "./logs"
 export type { RequestStats } from "./stats"
+export type { RefundRequestView, RefundRequestFilter } from "./refund-requests"
 export type { CompleteSessionRequest, CompleteSessionResult, BackToMerchantResult, ClockAdvanceResult, ClockState, RefundRequest, EventFilter } from "./control"
-export { SessionStatus, PaymentStatus, EventType, CaptureMode, Scenario, DeclineReason, ErrorCode, WebhookHeader, RequestHeader, LOCALES, DEFAULTS } from "./constants"
+export { SessionStatus, PaymentStatus, RefundRequestStatus, EventType, CaptureMode, Scenario, DeclineReason, ErrorCode, WebhookHeader, RequestHeader, LOCALES, DEFAULTS } from "./constants"
 export type { Locale } from "./constants"
 export { CURRENCIES, type CurrencyCode } from "./currencies"
 export { PAYMENT_TYPES, DEFAULT_ENABLED_PAYMENT_TYPES, KONBINI_BRANDS, type PaymentTypeCode, type PaymentKind } from "./payment-types"
@@ -127,6 +133,13 @@ export type Sandbox = {
   failPayment(id: string, reason?: string): Payment
   cancelPayment(id: string): Payment
   refundPayment(id: string, request?: RefundRequest): Payment
+  /** A refund request (`POST /api/v1/payments/:id/refund_request`) with what the sandbox keeps beside it. */
+  refundRequest(id: string): RefundRequestView
+  refundRequests(filter?: RefundRequestFilter): RefundRequestView[]
+  /** KOMOJU paid the request out: a refund and its webhooks; completing again does nothing. */
+  completeRefundRequest(id: string): Payment
+  /** KOMOJU refused it: no money moves. */
+  rejectRefundRequest(id: string): Payment
   ping(): KomojuEvent
   clock(): ClockState
   advanceClock(seconds: number): ClockAdvanceResult
@@ -167,16 +180,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const webhooks = new WebhookDispatcher(store, clock, getConfig, rng)
   const emit = paymentEmitter((type, payment, reason) => webhooks.emit(type, payment, reason), getConfig)
   const payments = new Payments(store, clock, emit)
+  const refundRequests = new RefundRequests({
+    store,
+    clock,
+    payments,
+    config: getConfig,
+    send: (type, payment) => void webhooks.emit(type, presentPayment(payment, getConfig().declined_payment_status), null),
+  })
   const sessions = new Sessions({ store, clock, payments, emit, publicUrl: () => publicUrl, config: getConfig })
   const idempotency = new IdempotencyKeys(clock)
-  const control = new Controller({ sessions, payments, store, clock, webhooks, idempotency, rng, getConfig, setConfig, initialConfig })
+  const control = new Controller({ sessions, payments, refundRequests, store, clock, webhooks, idempotency, rng, getConfig, setConfig, initialConfig })
 
   const server = createSandboxServer({
     store,
     clock,
     sessions,
     control,
-    apiRoutes: apiRoutes(sessions, payments),
+    apiRoutes: apiRoutes(sessions, payments, refundRequests),
     controlRoutes: controlRoutes(control),
     idempotency,
     faults: new FaultInjector(getConfig, setConfig, rng),
@@ -220,6 +240,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     failPayment: (id, reason) => control.failPayment(id, reason ?? null),
     cancelPayment: (id) => control.cancelPayment(id),
     refundPayment: (id, request) => control.refundPayment(id, request),
+    refundRequest: (id) => control.refundRequest(id),
+    refundRequests: (filter) => control.refundRequests(filter),
+    completeRefundRequest: (id) => control.completeRefundRequest(id),
+    rejectRefundRequest: (id) => control.rejectRefundRequest(id),
     ping: () => control.ping(),
     clock: () => control.clock(),
     advanceClock: (seconds) => control.advanceClock(seconds),

@@ -1,7 +1,7 @@
 import { presentPayment, type DeclineView } from "./api-version"
 import type { Params } from "./body"
 import { addSeconds, isPast, komojuTime, type Clock } from "./clock"
-import { ErrorCode, EventType, LIMITS, PaymentStatus } from "./constants"
+import { ErrorCode, EventType, LIMITS, PaymentStatus, RefundRequestStatus } from "./constants"
 import { invalidParameter, notFound, unacceptableParameter, unprocessable, wrongState } from "./errors"
 import { komojuId } from "./ids"
 import { isRefundableByApi, kindOf } from "./payment-types"
@@ -133,16 +133,36 @@ export class Payments {
     if (payment.status !== PaymentStatus.Captured) {
       throw wrongState(ErrorCode.NotRefundable, `Payment ${id} cannot be refunded (${payment.status})`)
     }
-    const remaining = payment.total - payment.amount_refunded
+    const remaining = this.refundable(payment)
     const amount = params.amount === undefined || params.amount === "" ? remaining : parseMinorAmount(params.amount, "amount")
     if (amount > remaining) throw unacceptableParameter("amount", `amount ${amount} exceeds the refundable ${remaining}`)
+    this.addRefund(payment, amount, text(params.description) ?? null)
+    return payment
+  }
+
+  /**
+   * What can still be refunded: the total less what was refunded and what pending refund
+   * requests have asked for (their amount, and the fee when they include it).
+   */
+  refundable(payment: Payment): number {
+    const pending = [...this.store.refundRequests.values()]
+      .filter((request) => request.payment === payment.id && request.status === RefundRequestStatus.Pending)
+      .reduce((sum, request) => sum + request.amount + (request.include_payment_method_fee ? payment.payment_method_fee : 0), 0)
+    return payment.total - payment.amount_refunded - pending
+  }
+
+  /**
+   * Money goes back: a refund in `refunds[]`, `amount_refunded` grows, `refunded` once it
+   * reaches the total; payment.refund.created (and payment.refunded) as for any refund.
+   */
+  addRefund(payment: Payment, amount: number, description: string | null): Refund {
     const refund: Refund = {
       id: komojuId(),
       resource: "refund",
       amount,
       currency: payment.currency,
       payment: payment.id,
-      description: text(params.description) ?? null,
+      description,
       created_at: komojuTime(this.clock.now()),
       chargeback: false,
     }
@@ -152,7 +172,7 @@ export class Payments {
     this.store.save()
     this.emit(EventType.PaymentRefundCreated, payment)
     if (payment.status === PaymentStatus.Refunded) this.emit(EventType.PaymentRefunded, payment)
-    return payment
+    return refund
   }
 
   /**

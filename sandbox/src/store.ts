@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs"
 import { Log, type RequestLogEntry, type WebhookLogEntry } from "./logs"
 import { RequestGauge } from "./stats"
-import type { KomojuEvent, Payment, SessionRecord } from "./types"
+import type { KomojuEvent, Payment, RefundRequestRecord, SessionRecord } from "./types"
 
 const STATE_VERSION = 1
 
@@ -9,6 +9,8 @@ type PersistedState = {
   version: number
   sessions: Record<string, SessionRecord>
   payments: Record<string, Payment>
+  /** What the sandbox keeps of each refund request beside the payment's `refund_requests[]`. */
+  refund_requests: Record<string, RefundRequestRecord>
   events: KomojuEvent[]
   clock_offset_seconds: number
 }
@@ -21,6 +23,7 @@ type PersistedState = {
 export class Store {
   sessions = new Map<string, SessionRecord>()
   payments = new Map<string, Payment>()
+  refundRequests = new Map<string, RefundRequestRecord>()
   /** KOMOJU refuses an external_order_num it has seen on another session. */
   orderNumbers = new Set<string>()
   events: KomojuEvent[] = []
@@ -36,6 +39,7 @@ export class Store {
   reset(): void {
     this.sessions.clear()
     this.payments.clear()
+    this.refundRequests.clear()
     this.orderNumbers.clear()
     this.events = []
     this.clockOffsetSeconds = 0
@@ -51,6 +55,7 @@ export class Store {
       version: STATE_VERSION,
       sessions: Object.fromEntries(this.sessions),
       payments: Object.fromEntries(this.payments),
+      refund_requests: Object.fromEntries(this.refundRequests),
       events: this.events,
       clock_offset_seconds: this.clockOffsetSeconds,
     }
@@ -68,7 +73,9 @@ export class Store {
     }
     // Sessions saved before tax_rate existed had no tax.
     this.sessions = new Map(Object.entries(state.sessions ?? {}).map(([id, session]) => [id, { ...session, tax_rate: session.tax_rate ?? 0 }]))
-    this.payments = new Map(Object.entries(state.payments ?? {}))
+    // Payments saved before refund requests existed had none.
+    this.payments = new Map(Object.entries(state.payments ?? {}).map(([id, payment]) => [id, { ...payment, refund_requests: payment.refund_requests ?? [] }]))
+    this.refundRequests = new Map(Object.entries(state.refund_requests ?? {}))
     this.events = state.events ?? []
     // Files written before the format was versioned named the offset in camelCase.
     this.clockOffsetSeconds = state.clock_offset_seconds ?? state.clockOffsetSeconds ?? 0

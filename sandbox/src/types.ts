@@ -2,7 +2,7 @@
  * KOMOJU's objects as the API serves them: field names and shapes are KOMOJU's (see the
  * session samples in KOMOJU's docs and the payment inside its webhook events).
  */
-import type { CaptureMode, EventType, Locale, PaymentStatus, SessionStatus } from "./constants"
+import type { CaptureMode, EventType, Locale, PaymentStatus, RefundRequestStatus, SessionStatus } from "./constants"
 
 export type Refund = {
   id: string
@@ -13,6 +13,46 @@ export type Refund = {
   description: string | null
   created_at: string
   chargeback: boolean
+}
+
+/**
+ * A refund request (komoju-node-sdk `models/refund-request.ts`): how KOMOJU refunds a
+ * konbini, bank transfer or Pay-easy payment, by hand, into the customer's bank account.
+ * The SDK's model has no amount, account type or fee flag: the sandbox keeps those to
+ * itself (`RefundRequestRecord`).
+ */
+export type PaymentRefundRequest = {
+  id: string
+  payment: string
+  customer_name: string
+  bank_name: string
+  /** null when not given (the SDK: "May be `null` if it's not given"). */
+  bank_code: string | null
+  branch_name: string | null
+  branch_number: string
+  /** Always a 7-digit string here, whether the request sent a string or a number. */
+  account_number: string
+  description: string | null
+  status: RefundRequestStatus
+  created_at: string
+}
+
+export type AccountType = "normal" | "checking" | "savings"
+
+/** What the sandbox keeps of a refund request beside what KOMOJU serves in `refund_requests[]`. */
+export type RefundRequestRecord = {
+  id: string
+  payment: string
+  /** Minor units, before the fee. */
+  amount: number
+  account_type: AccountType
+  include_payment_method_fee: boolean
+  status: RefundRequestStatus
+  created_at: string
+  /** When it was completed or rejected. */
+  decided_at: string | null
+  /** The refund its completion made (in the payment's `refunds[]`). */
+  refund: string | null
 }
 
 /** credit_card, credit_card_korea or credit_card_brazil (`models/response-payment-details-credit-card.ts`). */
@@ -97,7 +137,8 @@ export type Payment = {
   mcc: null
   statement_descriptor: null
   refunds: Refund[]
-  refund_requests: unknown[]
+  /** Empty unless a cash payment was asked to be refunded (`POST /payments/:id/refund_request`). */
+  refund_requests: PaymentRefundRequest[]
 }
 
 /** A session's `payment_methods` entry (komoju-node-sdk `models/payment-method.ts`, plus `customer_fee`). */

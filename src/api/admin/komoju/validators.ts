@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { KomojuLocales, SESSION_EXPIRY_MAX_SECONDS } from "../../../lib/komoju"
+import { MEDUSA_REFUND_DESCRIPTION_PREFIX } from "../../../providers/komoju/refunds"
 import { accountHolderName, BANK_ACCOUNT_TYPES, DIGITS, isDigits, normalizeDigits, type DigitField } from "../../../lib/refund-request-rules"
 
 const paymentTypes = z.array(z.string().regex(/^[a-z0-9_]+$/)).min(1, "choose at least one payment type")
@@ -59,7 +60,11 @@ export const AdminCreateKomojuRefundRequest = z
     account_type: z.enum(BANK_ACCOUNT_TYPES),
     account_number: digitsOf("account_number"),
     include_payment_method_fee: z.boolean().default(false),
-    description: text(255).optional(),
+    // KOMOJU gives the refund it pays the request's description; this prefix would make
+    // it look like a refund Medusa made, and it would never be recorded on the order.
+    description: text(255)
+      .refine((value) => !value.startsWith(MEDUSA_REFUND_DESCRIPTION_PREFIX), `description may not start with "${MEDUSA_REFUND_DESCRIPTION_PREFIX}"`)
+      .optional(),
     request_id: z.string().uuid(),
   })
   .strict()

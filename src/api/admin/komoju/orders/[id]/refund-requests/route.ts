@@ -64,7 +64,8 @@ export async function POST(req: MedusaRequest<AdminCreateKomojuRefundRequestType
     })
     if (isNew) logger.info(`KOMOJU refund request ${made.id} for payment ${payment.id} of order ${orderId} (${amount} ${currency}) recorded`)
   } else {
-    logger.info(`KOMOJU refund request ${input.request_id} for payment ${payment.id} of order ${orderId} was already recorded`)
+    // A replay of a submission already recorded: KOMOJU's answer holds no new request.
+    logger.info(`KOMOJU answered submission ${input.request_id} for payment ${payment.id} of order ${orderId} with no request not yet recorded`)
   }
   res.json({ komoju: await readOrderSummary(req.scope, orderId) })
 }

@@ -118,5 +118,6 @@ function stubClient({ session, held }: { session: KomojuSession; held: KomojuPay
       refunds: [{ id: "ref_1", amount: body.amount, currency: "JPY", description: body.description, created_at: paid.created_at! } as never],
     }),
     cancelPayment: async () => ({ ...authorized, status: "cancelled" }),
+    createRefundRequest: async () => ({ ...paid }),
   }
 }

@@ -1,4 +1,4 @@
-import type { Payment, RequestLogEntry, Sandbox, Session, WebhookLogEntry } from "../../sandbox/src"
+import type { Payment, RefundRequestView, RequestLogEntry, Sandbox, Session, WebhookLogEntry } from "../../sandbox/src"
 
 /** The sandbox's control API, as a test drives it (what a shopper or KOMOJU's dashboard does). */
 export class SandboxControl {
@@ -43,6 +43,21 @@ export class SandboxControl {
 
   dashboardRefund(paymentId: string, amount: number) {
     return this.call<Payment>("POST", `/payments/${paymentId}/refund`, { amount })
+  }
+
+  /** The refund requests KOMOJU holds for a payment, with their amounts (the control API's view). */
+  refundRequests(paymentId: string) {
+    return this.call<RefundRequestView[]>("GET", `/refund_requests?payment=${encodeURIComponent(paymentId)}`)
+  }
+
+  /** KOMOJU's staff pay a refund request out: a refund on the payment, and its webhooks. */
+  completeRefundRequest(id: string) {
+    return this.call<Payment>("POST", `/refund_requests/${id}/complete`, {})
+  }
+
+  /** KOMOJU's staff refuse a refund request: no money moves. */
+  rejectRefundRequest(id: string) {
+    return this.call<Payment>("POST", `/refund_requests/${id}/reject`, {})
   }
 
   requests() {

@@ -1,5 +1,5 @@
 import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
-import { AdminUpdateKomojuSettings } from "./admin/komoju/validators"
+import { AdminCreateKomojuRefundRequest, AdminUpdateKomojuSettings } from "./admin/komoju/validators"
 import { attachCartToKomojuSession } from "./middlewares/attach-cart-to-komoju-session"
 import { komojuWebhookDoor } from "./middlewares/komoju-webhook-door"
 
@@ -19,6 +19,11 @@ export default defineMiddlewares({
       method: ["POST"],
       matcher: "/admin/komoju/settings",
       middlewares: [validateAndTransformBody(AdminUpdateKomojuSettings)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/komoju/orders/:id/refund-requests",
+      middlewares: [validateAndTransformBody(AdminCreateKomojuRefundRequest)],
     },
   ],
 })

@@ -4,6 +4,8 @@
  * in the admin (Profile → Language) and fall back to English like the rest of the admin.
  * Everything sits under `komoju.` to stay clear of the dashboard's own keys.
  */
+import { refundRequestEn, refundRequestJa } from "./refund-requests"
+
 const en = {
   komoju: {
     settings: {
@@ -85,7 +87,7 @@ const en = {
         captured_after_cancel_refunded:
           "KOMOJU captured {{amount}} after this order was cancelled (the customer paid while it was being cancelled). It was refunded automatically.",
         captured_after_cancel_needs_refund_request:
-          "The customer paid {{amount}} in cash after this order was cancelled. KOMOJU cannot refund cash payments through its API: create a refund request to the customer's bank account in KOMOJU's dashboard; the refund then appears here by itself.",
+          "The customer paid {{amount}} in cash after this order was cancelled. KOMOJU cannot refund cash payments through its API: use \"Refund to bank account\" below to send KOMOJU a refund request to the customer's bank account; the refund then appears here by itself.",
       },
       paymentId: "KOMOJU payment",
       sessionId: "KOMOJU session",
@@ -143,6 +145,7 @@ const en = {
       captured: "Payment captured",
       canceled: "Order canceled, authorization released",
       actionFailed: "KOMOJU could not do that",
+      refundRequest: refundRequestEn,
     },
   },
 }
@@ -229,7 +232,7 @@ const ja: typeof en = {
         captured_after_cancel_refunded:
           "この注文のキャンセル後に KOMOJU が {{amount}} を売上確定しました（キャンセル処理中にお客様が支払いました）。自動で返金しました。",
         captured_after_cancel_needs_refund_request:
-          "この注文のキャンセル後に、お客様が {{amount}} を現金で支払いました。現金払いは KOMOJU の API で返金できません。KOMOJU ダッシュボードでお客様の銀行口座への返金申請を作成してください。返金はその後ここに自動で表示されます。",
+          "この注文のキャンセル後に、お客様が {{amount}} を現金で支払いました。現金払いは KOMOJU の API で返金できません。下の「口座へ返金」から、お客様の銀行口座への返金申請を KOMOJU に送ってください。返金はその後ここに自動で表示されます。",
       },
       paymentId: "KOMOJU 決済 ID",
       sessionId: "KOMOJU セッション ID",
@@ -287,6 +290,7 @@ const ja: typeof en = {
       captured: "売上を確定しました",
       canceled: "注文をキャンセルし、仮売上を取り消しました",
       actionFailed: "KOMOJU で処理できませんでした",
+      refundRequest: refundRequestJa,
     },
   },
 }

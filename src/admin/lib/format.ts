@@ -13,9 +13,13 @@ function currencyFormat(currency: string, locale: string) {
  * other currencies KOMOJU accepts.
  */
 export function formatMinorUnits(amount: number, currency: string, locale: string): string {
-  const format = currencyFormat(currency, locale)
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 0
-  return format.format(amount / 10 ** digits)
+  return currencyFormat(currency, locale).format(minorToMajor(amount, currency))
+}
+
+/** KOMOJU's minor units as the major units an admin types (1999 USD → 19.99). */
+export function minorToMajor(amount: number, currency: string): number {
+  const digits = currencyFormat(currency, "en").resolvedOptions().maximumFractionDigits ?? 0
+  return amount / 10 ** digits
 }
 
 export function formatMajorUnits(amount: number, currency: string, locale: string): string {

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "./sdk"
-import type { KomojuOrderPayment, KomojuSettingsPage, KomojuSettingsUpdate } from "./types"
+import type { KomojuOrderPayment, KomojuRefundRequestBody, KomojuSettingsPage, KomojuSettingsUpdate } from "./types"
 
 const komojuKeys = {
   settings: ["komoju", "settings"] as const,
@@ -64,4 +64,20 @@ export function useCaptureKomojuPayment(orderId: string) {
  */
 export function useCancelKomojuOrder(orderId: string) {
   return useOrderPaymentAction(orderId, () => sdk.admin.order.cancel(orderId))
+}
+
+/**
+ * Sends KOMOJU a refund request for a cash payment. The answer is the widget's summary
+ * with the request in it; Medusa's own refund comes later, with KOMOJU's webhook.
+ */
+export function useRequestKomojuRefund(orderId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: KomojuRefundRequestBody) =>
+      sdk.client.fetch<{ komoju: KomojuOrderPayment | null }>(`/admin/komoju/orders/${orderId}/refund-requests`, {
+        method: "POST",
+        body,
+      }),
+    onSuccess: (summary) => queryClient.setQueryData(komojuKeys.order(orderId), summary),
+  })
 }

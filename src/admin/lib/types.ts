@@ -89,6 +89,41 @@ export type KomojuOrderPayment = {
   can_cancel: boolean
   /** What happened that an admin must know: money KOMOJU took after the order was cancelled. */
   notices: { kind: string; message: string; amount: number; currency: string; created_at: string }[]
+  /** Refunds of a cash payment to a bank account, newest first. */
+  refund_requests: KomojuRefundRequestView[]
+  /** A paid konbini, bank transfer or Pay-easy payment with money left: the refund request form is offered. */
+  can_request_refund: boolean
+  /** Minor units a new refund request may ask for. */
+  refundable_amount: number | null
+}
+
+export type KomojuRefundRequestStatus = "pending" | "completed" | "rejected" | "unknown"
+
+export type KomojuRefundRequestView = {
+  /** KOMOJU's refund request id. */
+  id: string
+  /** Minor units, in `currency`. */
+  amount: number
+  currency: string
+  bank_name: string
+  account_last_digits: string
+  status: KomojuRefundRequestStatus
+  created_at: string
+}
+
+/** POST /admin/komoju/orders/:id/refund-requests; `amount` in major units, `request_id` fresh per submission. */
+export type KomojuRefundRequestBody = {
+  amount: number
+  customer_name: string
+  bank_name: string
+  bank_code?: string
+  branch_name?: string
+  branch_number: string
+  account_type: "normal" | "checking" | "savings"
+  account_number: string
+  include_payment_method_fee: boolean
+  description?: string
+  request_id: string
 }
 
 export type KomojuPaymentDetails = {

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto"
 import { IDEMPOTENCY_KEY_MAX, KomojuErrorCode, KomojuHeader } from "./constants"
 import { KomojuError } from "./errors"
 import type {
+  CreateRefundRequestBody,
   CreateSessionRequest,
   KomojuPayment,
   KomojuPaymentList,
@@ -37,6 +38,12 @@ export interface KomojuClient {
     options?: WriteOptions
   ): Promise<KomojuPayment>
   cancelPayment(paymentId: string, options?: WriteOptions): Promise<KomojuPayment>
+  /** A cash payment's refund to a bank account; answers with the payment, the request in its `refund_requests`. */
+  createRefundRequest(
+    paymentId: string,
+    body: CreateRefundRequestBody,
+    options?: WriteOptions
+  ): Promise<KomojuPayment>
 }
 
 export type KomojuLogger = {
@@ -135,6 +142,15 @@ export class KomojuHttpClient implements KomojuClient {
       "POST",
       `/payments/${encode(paymentId)}/cancel`,
       {},
+      options
+    )
+  }
+
+  createRefundRequest(paymentId: string, body: CreateRefundRequestBody, options?: WriteOptions) {
+    return this.request<KomojuPayment>(
+      "POST",
+      `/payments/${encode(paymentId)}/refund_request`,
+      body,
       options
     )
   }

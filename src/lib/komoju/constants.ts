@@ -32,6 +32,19 @@ export const KomojuPaymentStatus = {
 export type KomojuPaymentStatus =
   (typeof KomojuPaymentStatus)[keyof typeof KomojuPaymentStatus]
 
+/** A refund request's states: KOMOJU pays it out by hand, or refuses to. */
+export const KomojuRefundRequestStatus = {
+  Pending: "pending",
+  Completed: "completed",
+  Rejected: "rejected",
+} as const
+export type KomojuRefundRequestStatus =
+  (typeof KomojuRefundRequestStatus)[keyof typeof KomojuRefundRequestStatus]
+
+/** The bank account types a refund request takes. */
+export const KomojuBankAccountTypes = ["normal", "checking", "savings"] as const
+export type KomojuBankAccountType = (typeof KomojuBankAccountTypes)[number]
+
 export const KomojuEventType = {
   Ping: "ping",
   PaymentAuthorized: "payment.authorized",

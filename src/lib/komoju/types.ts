@@ -1,8 +1,10 @@
 import type {
+  KomojuBankAccountType,
   KomojuCaptureMode,
   KomojuEventType,
   KomojuLocale,
   KomojuPaymentStatus,
+  KomojuRefundRequestStatus,
   KomojuSessionStatus,
 } from "./constants"
 
@@ -52,7 +54,27 @@ export type KomojuPayment = {
   captured_at?: string | null
   amount_refunded?: number
   refunds?: KomojuRefund[]
+  /** Refund requests of a cash payment (konbini, bank transfer, Pay-easy). */
+  refund_requests?: KomojuRefundRequest[]
   created_at?: string
+}
+
+/**
+ * A refund request as KOMOJU's payment lists it. It carries no amount: the amount is
+ * known from the request that made it, and from the refund KOMOJU adds once it pays.
+ */
+export type KomojuRefundRequest = {
+  id: string
+  payment: string
+  customer_name: string
+  bank_name: string
+  bank_code: string | null
+  branch_name: string | null
+  branch_number: string
+  account_number: string
+  description?: string | null
+  status: KomojuRefundRequestStatus
+  created_at: string
 }
 
 /** A method a session offers; `currency`/`amount`/`exchange_rate` when it charges in another currency. */
@@ -156,6 +178,24 @@ export type KomojuPaymentList = {
 
 export type RefundRequest = {
   amount?: number
+  description?: string
+}
+
+/**
+ * `POST /payments/:id/refund_request`: a refund of a cash payment to the customer's bank
+ * account. `customer_name` is half-width katakana as the bank registers the holder.
+ * `account_number` goes as a 7-digit string: a number would lose leading zeros.
+ */
+export type CreateRefundRequestBody = {
+  amount: number
+  customer_name: string
+  bank_name: string
+  bank_code?: string
+  branch_name?: string
+  branch_number: string
+  account_type: KomojuBankAccountType
+  account_number: string
+  include_payment_method_fee: boolean
   description?: string
 }
 

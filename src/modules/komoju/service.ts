@@ -8,6 +8,7 @@ import {
 } from "@medusajs/framework/utils"
 import { effectiveSettings, type EffectiveKomojuSettings, type KomojuSettingRow } from "./effective-settings"
 import { KomojuOrderNotice } from "./models/komoju-order-notice"
+import { KomojuRefundRequest } from "./models/komoju-refund-request"
 import { KomojuSetting } from "./models/komoju-setting"
 import { DeliveryStatus, KomojuWebhookDelivery } from "./models/komoju-webhook-delivery"
 import { KomojuWebhookRefusal } from "./models/komoju-webhook-refusal"
@@ -27,6 +28,19 @@ export type DeliveryRow = {
 }
 
 export type NewDelivery = Pick<DeliveryRow, "delivery_id" | "provider" | "event_type" | "komoju_payment_id" | "medusa_payment_session_id">
+
+export type NewRefundRequest = {
+  order_id: string
+  provider_id: string
+  komoju_payment_id: string
+  komoju_refund_request_id: string
+  /** Minor units, in `currency`. */
+  amount: number
+  currency: string
+  bank_name: string
+  account_last_digits: string
+  include_payment_method_fee: boolean
+}
 
 export type SettingsInput = {
   global: Partial<Omit<KomojuSettingRow, "scope_type" | "scope_id">>
@@ -48,7 +62,7 @@ const DELIVERY_COLUMNS = "id, delivery_id, provider, event_type, komoju_payment_
 
 /**
  * The plugin's own data: admin settings, the webhook inbox and refusal counters, and
- * notices on orders. The inbox's statements are single SQL statements so that two
+ * notices and refund requests on orders. The inbox's statements are single SQL statements so that two
  * servers receiving the same delivery, or two workers picking it up, cannot both win.
  */
 export class KomojuModuleService extends MedusaService({
@@ -56,6 +70,7 @@ export class KomojuModuleService extends MedusaService({
   KomojuWebhookDelivery,
   KomojuWebhookRefusal,
   KomojuOrderNotice,
+  KomojuRefundRequest,
 }) {
   async resolveSettings(scope: { regionId?: string; currencyCode?: string }): Promise<EffectiveKomojuSettings> {
     const rows = (await this.listKomojuSettings({})) as KomojuSettingRow[]
@@ -212,6 +227,34 @@ export class KomojuModuleService extends MedusaService({
     const sql = sharedContext.manager!
     await sql.execute(`delete from komoju_webhook_delivery where status = ? and received_at < ?`, [DeliveryStatus.Processed, processedBefore], "run")
     await sql.execute(`delete from komoju_webhook_refusal where last_at < ?`, [refusalsBefore], "run")
+  }
+
+  /**
+   * Records a refund request KOMOJU accepted unless its id is already recorded (an
+   * idempotent replay of the same submission, or two servers answering it): one row per
+   * KOMOJU request, whoever gets there first. Returns whether this call recorded it.
+   */
+  @InjectManager()
+  async recordRefundRequest(row: NewRefundRequest, @MedusaContext() sharedContext: Context<SqlManager> = {}): Promise<boolean> {
+    const inserted = await sharedContext.manager!.execute<{ id: string }[]>(
+      `insert into komoju_refund_request (id, order_id, provider_id, komoju_payment_id, komoju_refund_request_id, amount, currency, bank_name, account_last_digits, include_payment_method_fee)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict (komoju_refund_request_id) where deleted_at is null do nothing
+       returning id`,
+      [
+        generateEntityId(undefined, "kjrr"),
+        row.order_id,
+        row.provider_id,
+        row.komoju_payment_id,
+        row.komoju_refund_request_id,
+        row.amount,
+        row.currency,
+        row.bank_name,
+        row.account_last_digits,
+        row.include_payment_method_fee,
+      ]
+    )
+    return inserted.length > 0
   }
 
   /** When the last webhook was processed, how many wait or failed, and how many were refused. */

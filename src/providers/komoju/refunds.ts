@@ -133,8 +133,8 @@ function cashRefundError(payment: KomojuPayment): MedusaError {
   return new MedusaError(
     MedusaError.Types.NOT_ALLOWED,
     `KOMOJU cannot refund this ${payment.payment_details?.type} payment (${payment.id}) through its API: ` +
-      "konbini, bank transfer and Pay-easy payments are refunded to the customer's bank account through a refund request " +
-      "in KOMOJU's dashboard; the refund then appears in Medusa by itself.",
+      "konbini, bank transfer and Pay-easy payments are refunded to the customer's bank account through a refund request: " +
+      "use \"Refund to bank account\" in the order's KOMOJU section; the refund then appears in Medusa by itself.",
     KomojuErrorCode.NotRefundable
   )
 }

@@ -197,7 +197,7 @@ async function performLocked(sync: Sync, step: SyncStep, state: CheckoutState, k
     case "flag_refund_request":
       await notify(sync, state, payment.id, NoticeKind.CapturedAfterCancelNeedsRefundRequest, step.amount,
         `The customer paid this ${payment.payment_details?.type ?? "cash"} payment after the order was cancelled. ` +
-          "KOMOJU cannot refund cash payments through its API: create a refund request to the customer's bank account in KOMOJU's dashboard; the refund then appears here by itself.")
+          "KOMOJU cannot refund cash payments through its API: send KOMOJU a refund request to the customer's bank account with \"Refund to bank account\" on this order; the refund then appears here by itself.")
       return
   }
 }

@@ -8,6 +8,8 @@ import { KeyValueRow } from "../key-value-row"
 import { Section } from "../section"
 import { PaymentActions } from "./payment-actions"
 import { PaymentMethodRows } from "./payment-method-rows"
+import { RefundRequestDrawer } from "./refund-request-drawer"
+import { RefundRequestList } from "./refund-request-list"
 
 type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
 
@@ -133,7 +135,13 @@ export function KomojuPaymentSection({ orderId, payment }: KomojuPaymentSectionP
             </ul>
           )}
         </KeyValueRow>
+        <RefundRequestList requests={payment.refund_requests} />
       </div>
+      {payment.can_request_refund && (
+        <div className="flex items-center justify-end px-6 py-4">
+          <RefundRequestDrawer orderId={orderId} payment={payment} />
+        </div>
+      )}
       <PaymentActions orderId={orderId} payment={payment} />
     </Section>
   )

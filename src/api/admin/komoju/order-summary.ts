@@ -1,4 +1,7 @@
 /** The KOMOJU side of one Medusa order, as the admin's order widget shows it. Pure. */
+import { KomojuPaymentStatus, KomojuRefundRequestStatus, type KomojuPayment } from "../../../lib/komoju"
+import { decimalDigits } from "../../../providers/komoju/money"
+import { isCashPaymentType, refundRequestViews, type KomojuRefundRequestRecord, type RefundRequestView } from "./refund-requests"
 
 export type OrderPaymentRecords = {
   payment_sessions: {
@@ -49,6 +52,18 @@ export type KomojuOrderSummary = {
   can_capture: boolean
   can_cancel: boolean
   notices: KomojuOrderNoticeRecord[]
+  /** Refunds of a cash payment to a bank account, newest first. */
+  refund_requests: RefundRequestView[]
+  /** A cash payment KOMOJU holds as paid, with money left: the widget offers the refund request form. */
+  can_request_refund: boolean
+  /** Minor units a new refund request may still ask for: paid, less refunds and requests under way. */
+  refundable_amount: number | null
+}
+
+/** The order's refund requests, and KOMOJU's payment when it was read (null: not read, or unreachable). */
+export type RefundRequestsInput = {
+  records: KomojuRefundRequestRecord[]
+  komojuPayment: KomojuPayment | null
 }
 
 const KOMOJU_PROVIDER = /^pp_komoju_/
@@ -56,7 +71,8 @@ const KOMOJU_PROVIDER = /^pp_komoju_/
 export function summarizeKomojuPayment(
   records: OrderPaymentRecords,
   komojuOrigin: string | null,
-  notices: KomojuOrderNoticeRecord[] = []
+  notices: KomojuOrderNoticeRecord[] = [],
+  refundRequests: RefundRequestsInput = { records: [], komojuPayment: null }
 ): KomojuOrderSummary | null {
   const session = records.payment_sessions.find((s) => KOMOJU_PROVIDER.test(s.provider_id))
   if (!session) return null
@@ -73,6 +89,17 @@ export function summarizeKomojuPayment(
         : session.status === "canceled"
           ? "canceled"
           : "awaiting"
+  const currency = text(data.currency)
+  const requests = refundRequestViews(refundRequests.records, refundRequests.komojuPayment)
+  // What KOMOJU says now, when it was read; otherwise what the last webhook told Medusa.
+  const komojuStatus = refundRequests.komojuPayment?.status ?? text(data.komoju_payment_status)
+  const refundableAmount =
+    typeof data.amount === "number" && currency
+      ? data.amount -
+        (payment?.refunds ?? []).reduce((sum, refund) => sum + Math.round(Number(refund.amount) * 10 ** decimalDigits(currency)), 0) -
+        // A completed request's money is among the refunds once recorded; an unknown one may still be paid out.
+        requests.filter((r) => r.status === KomojuRefundRequestStatus.Pending || r.status === "unknown").reduce((sum, r) => sum + r.amount, 0)
+      : null
   return {
     provider_id: session.provider_id,
     payment_session_id: session.id,
@@ -80,16 +107,20 @@ export function summarizeKomojuPayment(
     medusa_status: medusaStatus,
     komoju_session_id: text(data.komoju_session_id),
     komoju_payment_id: komojuPaymentId,
-    komoju_status: text(data.komoju_payment_status),
+    komoju_status: komojuStatus,
     payment_type: text(data.payment_type),
     payment_details: (data.payment_details as Record<string, unknown>) ?? {},
     amount: typeof data.amount === "number" ? data.amount : null,
-    currency: text(data.currency),
+    currency,
     mode: text(data.mode),
     refunds: payment?.refunds ?? [],
     dashboard_url: komojuPaymentId && komojuOrigin ? `${komojuOrigin}/admin/payments/${komojuPaymentId}` : null,
     can_capture: medusaStatus === "authorized" && data.payment_type === "credit_card",
     can_cancel: medusaStatus === "authorized",
     notices: notices.map(({ kind, message, amount, currency, created_at }) => ({ kind, message, amount, currency, created_at })),
+    refund_requests: requests,
+    can_request_refund:
+      isCashPaymentType(text(data.payment_type)) && komojuStatus === KomojuPaymentStatus.Captured && (refundableAmount ?? 0) > 0,
+    refundable_amount: refundableAmount,
   }
 }

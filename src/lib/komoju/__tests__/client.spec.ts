@@ -156,6 +156,57 @@ describe("KomojuHttpClient", () => {
   })
 })
 
+describe("KomojuHttpClient.createRefundRequest", () => {
+  const body = {
+    amount: 700,
+    customer_name: "ﾔﾏﾀﾞ ﾀﾛｳ",
+    bank_name: "みずほ銀行",
+    bank_code: "0001",
+    branch_number: "001",
+    account_type: "normal" as const,
+    account_number: "0123456",
+    include_payment_method_fee: false,
+  }
+  const answer = {
+    id: "pay1",
+    resource: "payment",
+    status: "captured",
+    refund_requests: [{ id: "rr1", payment: "pay1", status: "pending", bank_name: "みずほ銀行", account_number: "0123456" }],
+  }
+
+  it("posts the bank account to the payment's refund_request with the given idempotency key", async () => {
+    const scope = nock(API, { reqheaders: { "x-komoju-idempotency": "b6f2c1de-1111-4a4a-9c9c-000000000001" } })
+      .post("/payments/pay1/refund_request", body)
+      .reply(200, answer)
+    const payment = await client().createRefundRequest("pay1", body, { idempotencyKey: "b6f2c1de-1111-4a4a-9c9c-000000000001" })
+    expect(payment.refund_requests).toEqual([expect.objectContaining({ id: "rr1", status: "pending" })])
+    expect(scope.isDone()).toBe(true)
+  })
+
+  it("retries a lost answer with the same key, so KOMOJU makes one request", async () => {
+    const keys: string[] = []
+    nock(API)
+      .post("/payments/pay1/refund_request")
+      .replyWithError("socket hang up")
+      .post("/payments/pay1/refund_request")
+      .reply(function () {
+        keys.push(this.req.headers["x-komoju-idempotency"] as string)
+        return [200, answer]
+      })
+    await client().createRefundRequest("pay1", body, { idempotencyKey: "req_1" })
+    expect(keys).toEqual(["req_1"])
+  })
+
+  it("surfaces KOMOJU's refusal with its code and message", async () => {
+    nock(API)
+      .post("/payments/pay1/refund_request")
+      .once()
+      .reply(422, { error: { code: "not_refundable", message: "Payment cannot be refunded" } })
+    const error = await client().createRefundRequest("pay1", body, { idempotencyKey: "req_2" }).catch((e) => e)
+    expect(error).toMatchObject({ komojuCode: "not_refundable", type: "invalid_data", message: "KOMOJU not_refundable: Payment cannot be refunded" })
+  })
+})
+
 describe("toIdempotencyKey", () => {
   it("keeps a key KOMOJU accepts", () => {
     expect(toIdempotencyKey("payses_01JABC")).toBe("payses_01JABC")

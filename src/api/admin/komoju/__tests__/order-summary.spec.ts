@@ -73,3 +73,69 @@ describe("summarizeKomojuPayment", () => {
     expect(summary).toMatchObject({ medusa_status: "captured", refunds, can_capture: false, can_cancel: false, dashboard_url: null })
   })
 })
+
+describe("summarizeKomojuPayment with refund requests", () => {
+  const paidKonbini = (refunds: OrderPaymentRecords["payments"][number]["refunds"] = []) => ({
+    payment_sessions: [session("authorized", { payment_type: "konbini", komoju_payment_id: "pay_k1", komoju_payment_status: "captured" })],
+    payments: [
+      payment({
+        captured_at: "2026-12-01T10:00:00Z",
+        data: { komoju_payment_id: "pay_k1", komoju_payment_status: "captured", payment_type: "konbini" },
+        refunds,
+      }),
+    ],
+  })
+  const record = (id: string, amount: number, created_at: string) => ({
+    komoju_refund_request_id: id,
+    amount,
+    currency: "JPY",
+    bank_name: "みずほ銀行",
+    account_last_digits: "456",
+    created_at,
+  })
+  const komojuPayment = (statuses: Record<string, string>, status = "captured") =>
+    ({
+      id: "pay_k1",
+      resource: "payment",
+      status,
+      refund_requests: Object.entries(statuses).map(([id, s]) => ({ id, status: s })),
+    }) as never
+
+  it("offers a refund request for a paid konbini payment, for all of it", () => {
+    expect(summarizeKomojuPayment(paidKonbini(), null)).toMatchObject({ can_request_refund: true, refundable_amount: 1200, refund_requests: [] })
+  })
+
+  it("offers none for a card payment", () => {
+    const summary = summarizeKomojuPayment(
+      { payment_sessions: [session("authorized", {})], payments: [payment({ captured_at: "2026-12-01T10:00:00Z", data: { komoju_payment_status: "captured", payment_type: "credit_card" } })] },
+      null
+    )
+    expect(summary).toMatchObject({ can_request_refund: false })
+  })
+
+  it("lists requests newest first with KOMOJU's status, counting pending ones and refunds against what is left", () => {
+    const summary = summarizeKomojuPayment(paidKonbini([{ id: "ref_1", amount: 300, note: null, created_at: "2026-12-01T12:00:00Z" }]), null, [], {
+      records: [record("rr_1", 300, "2026-12-01T11:00:00Z"), record("rr_2", 400, "2026-12-01T13:00:00Z"), record("rr_3", 100, "2026-12-01T14:00:00Z")],
+      komojuPayment: komojuPayment({ rr_1: "completed", rr_2: "pending", rr_3: "rejected" }),
+    })
+    expect(summary!.refund_requests).toEqual([
+      { id: "rr_3", amount: 100, currency: "JPY", bank_name: "みずほ銀行", account_last_digits: "456", status: "rejected", created_at: "2026-12-01T14:00:00Z" },
+      expect.objectContaining({ id: "rr_2", status: "pending" }),
+      expect.objectContaining({ id: "rr_1", status: "completed" }),
+    ])
+    expect(summary).toMatchObject({ refundable_amount: 1200 - 300 - 400, can_request_refund: true })
+  })
+
+  it("shows the status as unknown when KOMOJU could not be read, and counts the request as under way", () => {
+    const summary = summarizeKomojuPayment(paidKonbini(), null, [], { records: [record("rr_1", 1200, "2026-12-01T11:00:00Z")], komojuPayment: null })
+    expect(summary).toMatchObject({ refund_requests: [expect.objectContaining({ id: "rr_1", status: "unknown" })], refundable_amount: 0, can_request_refund: false })
+  })
+
+  it("takes KOMOJU's payment status when it was read: nothing more once refunded", () => {
+    const summary = summarizeKomojuPayment(paidKonbini(), null, [], {
+      records: [record("rr_1", 500, "2026-12-01T11:00:00Z")],
+      komojuPayment: komojuPayment({ rr_1: "completed" }, "refunded"),
+    })
+    expect(summary).toMatchObject({ komoju_status: "refunded", can_request_refund: false })
+  })
+})

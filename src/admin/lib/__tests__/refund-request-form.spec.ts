@@ -1,0 +1,43 @@
+import { bodyFromDraft, draftProblems, emptyDraft, namePreview } from "../refund-request-form"
+
+const filled = {
+  ...emptyDraft(1700),
+  customer_name: "やまだ たろう",
+  bank_name: " みずほ銀行 ",
+  branch_number: "００１",
+  account_number: "0123456",
+}
+
+describe("the refund request form", () => {
+  it("starts with what is left to refund", () => {
+    expect(emptyDraft(1700).amount).toBe("1700")
+    expect(emptyDraft(0).amount).toBe("")
+  })
+
+  it("checks the account with the route's rules, and the amount against what is left", () => {
+    expect(draftProblems(filled, 1700)).toEqual({})
+    expect(draftProblems({ ...filled, amount: "1800", customer_name: "Yamada", account_number: "123456" }, 1700)).toEqual({
+      amount: "amount",
+      customer_name: "not_katakana",
+      account_number: "digits",
+    })
+  })
+
+  it("previews the half-width name the route will send", () => {
+    expect(namePreview(filled)).toBe("ﾔﾏﾀﾞ ﾀﾛｳ")
+    expect(namePreview({ ...filled, customer_name: "山田" })).toBe("")
+  })
+
+  it("sends digits as ASCII and leaves out what is empty", () => {
+    expect(bodyFromDraft(filled, "8d3c1e4a-0000-4000-8000-000000000000")).toEqual({
+      amount: 1700,
+      customer_name: "やまだ たろう",
+      bank_name: "みずほ銀行",
+      branch_number: "001",
+      account_type: "normal",
+      account_number: "0123456",
+      include_payment_method_fee: false,
+      request_id: "8d3c1e4a-0000-4000-8000-000000000000",
+    })
+  })
+})

@@ -4,6 +4,17 @@ import { Modules } from "@medusajs/framework/utils"
 type ModuleEntry = { resolve?: unknown; options?: { providers?: { resolve?: unknown }[] } } | boolean | undefined
 
 /**
+ * Medusa's one-shot commands (`medusa db:migrate`, `db:rollback`, `db:run-scripts`,
+ * `exec`, `user`) set `MEDUSA_WORKER_MODE=server` themselves, to keep subscribers and
+ * jobs from running: their "server" is no deployment, and warning about it would only
+ * alarm a merchant running the migrations. `argv` is the process's (`process.argv`).
+ */
+export function isOneShotCommand(argv: readonly string[]): boolean {
+  const command = argv[2] ?? ""
+  return /^db:/.test(command) || command === "exec" || command === "user"
+}
+
+/**
  * What makes a split deployment (API servers and a worker) unsafe for KOMOJU payments,
  * as warnings: an in-memory event bus never carries a server's webhook delivery to the
  * worker, and in-memory locks do not keep two processes from completing, cancelling or

@@ -1,5 +1,5 @@
 import { defineConfig } from "@medusajs/framework/utils"
-import { deploymentProblems } from "../deployment"
+import { deploymentProblems, isOneShotCommand } from "../deployment"
 
 const redis = {
   event_bus: { resolve: "@medusajs/medusa/event-bus-redis" },
@@ -32,5 +32,21 @@ describe("deploymentProblems", () => {
         ])
       )
     ).toEqual([])
+  })
+})
+
+describe("isOneShotCommand", () => {
+  const medusa = (...args: string[]) => ["/usr/bin/node", "/app/node_modules/.bin/medusa", ...args]
+
+  it("knows the commands that set MEDUSA_WORKER_MODE=server for themselves", () => {
+    for (const command of ["db:migrate", "db:rollback", "db:run-scripts", "db:migrate-search", "exec", "user"]) {
+      expect(isOneShotCommand(medusa(command, "--flag"))).toBe(true)
+    }
+  })
+
+  it("leaves the servers and workers Medusa starts to the deployment check", () => {
+    expect(isOneShotCommand(medusa("start"))).toBe(false)
+    expect(isOneShotCommand(medusa("develop"))).toBe(false)
+    expect(isOneShotCommand(["/usr/bin/node", "/app/server.js"])).toBe(false)
   })
 })

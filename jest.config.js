@@ -48,5 +48,12 @@ module.exports = {
       displayName: "cluster",
       testMatch: ["<rootDir>/integration-tests/cluster/**/*.spec.ts"],
     },
+    {
+      // The packed plugin in a bare Medusa app of its own (npm pack, npm install, medusa
+      // build, migrate, start, checkouts): minutes, mostly npm's. Timeouts are in the suite.
+      ...base,
+      displayName: "package",
+      testMatch: ["<rootDir>/integration-tests/package/**/*.spec.ts"],
+    },
   ],
 }

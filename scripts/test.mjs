@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every jest project (unit, sandbox, integration, e2e, cluster) in one run,
+// `npm test`: every jest project (unit, sandbox, integration, e2e, cluster, package) in one run,
 // against the Postgres DB_HOST names or an embedded one started here, and the Redis
 // REDIS_URL names or a redis-server started here. Extra arguments go to jest.
 // Ends with a plain "N passed, N failed" line computed from jest's JSON report.

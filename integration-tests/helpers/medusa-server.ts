@@ -64,10 +64,10 @@ export function database() {
   }
 }
 
-/** Runs a command to its end; rejects with the tail of its output if it fails. */
-export function runToEnd(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+/** Runs a Node script to its end (in `cwd`, this repository by default); rejects with the tail of its output if it fails. */
+export function runToEnd(args: string[], env: NodeJS.ProcessEnv, { cwd = ROOT }: { cwd?: string } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] })
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] })
     let output = ""
     child.stdout.on("data", (chunk) => (output += chunk))
     child.stderr.on("data", (chunk) => (output += chunk))
@@ -141,16 +141,16 @@ export function groupListensOn(leader: number, port: number): boolean {
 /**
  * Starts a long-running child in its own process group (closing stops its children too)
  * and resolves once `${url}${readyPath}` answers 2xx; with `ownPort`, only once that
- * port is the child's own.
+ * port is the child's own. It runs in `cwd`, this repository by default.
  */
 export function startProcess(
   args: string[],
   env: NodeJS.ProcessEnv,
   url: string,
   readyPath: string,
-  { timeoutMs = 240_000, ownPort }: { timeoutMs?: number; ownPort?: number } = {}
+  { timeoutMs = 240_000, ownPort, cwd = ROOT }: { timeoutMs?: number; ownPort?: number; cwd?: string } = {}
 ): Promise<RunningProcess> {
-  const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true })
+  const child: ChildProcess = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true })
   const pid = child.pid!
   trackGroup(pid)
   let output = ""

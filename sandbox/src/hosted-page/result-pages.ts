@@ -8,9 +8,9 @@ import { escapeHtml as e, layout, linkButton } from "./html"
 import { translator } from "./i18n"
 
 /** PayPay and other wallets: the customer approves in the app; here a button stands in for it. */
-export function walletPage(session: SessionRecord, locale: Locale, type: string, carried: Record<string, string> = {}): string {
+export function walletPage(session: SessionRecord, locale: Locale, type: string, carried: Record<string, string> = {}, shownType = type): string {
   const t = translator(locale)
-  const name = isPaymentType(type) ? PAYMENT_TYPES[type].names[locale] : type
+  const name = isPaymentType(shownType) ? PAYMENT_TYPES[shownType].names[locale] : shownType
   return layout({
     locale,
     title: t("walletTitle"),

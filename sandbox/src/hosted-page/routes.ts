@@ -87,7 +87,7 @@ function pay(sessions: Sessions, session: SessionRecord, locale: Locale, form: P
     // One click: the card (or PayPay) remembered for the session's external_customer_id.
     const saved = sessions.savedMethod(session)
     if (!saved) return refuse(422, t("unavailable"))
-    if (kindOf(saved.source.type) === "wallet" && form.confirmed !== "1") return html(200, walletPage(session, locale, "saved", {}))
+    if (kindOf(saved.source.type) === "wallet" && form.confirmed !== "1") return html(200, walletPage(session, locale, "saved", {}, saved.source.type))
     let result: PayResult
     try {
       result = sessions.pay(session.id, { type: saved.source.type, saved: true, email: values.email?.trim() })

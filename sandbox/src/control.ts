@@ -36,8 +36,10 @@ export type CompleteSessionRequest = {
   save_payment_method?: boolean
 }
 
-/** `payment` is null in customer mode (nothing is paid); `customer` is the session's customer in the customer modes. */
-export type CompleteSessionResult = { session: Session; payment: Payment | null; customer?: Customer; redirect_url: string }
+/** A session paid (payment or customer_payment mode); `customer` is the session's customer in customer_payment mode. */
+export type CompleteSessionResult = { session: Session; payment: Payment; customer?: Customer; redirect_url: string }
+/** A customer-mode session completed: nothing is paid, the method is saved to `customer`. */
+export type SaveSessionResult = { session: Session; payment: null; customer: Customer; redirect_url: string }
 
 /** A customer with what the sandbox keeps beside it (never the card number). */
 export type CustomerView = Customer & { external_customer_id: string | null; currency: string | null }
@@ -143,7 +145,7 @@ export class Controller {
   }
 
   /** Pays as the shopper would on the hosted page; a declined card answers normally, with the declined payment. */
-  completeSession(id: string, request: CompleteSessionRequest = {}): CompleteSessionResult {
+  completeSession(id: string, request: CompleteSessionRequest = {}): CompleteSessionResult | SaveSessionResult {
     const { sessions } = this.deps
     const { payment } = sessions.pay(id, {
       type: request.payment_type ?? "credit_card",
@@ -155,7 +157,8 @@ export class Controller {
     })
     const session = sessions.get(id)
     const customer = session.customer_id && this.deps.customers.has(session.customer_id) ? this.deps.customers.view(this.deps.customers.get(session.customer_id)) : undefined
-    return { session: this.session(id), payment: payment ? this.shown(payment) : null, ...(customer ? { customer } : {}), redirect_url: returnUrlFor(session) }
+    if (!payment) return { session: this.session(id), payment: null, customer: customer!, redirect_url: returnUrlFor(session) }
+    return { session: this.session(id), payment: this.shown(payment), ...(customer ? { customer } : {}), redirect_url: returnUrlFor(session) }
   }
 
   customerView(record: CustomerRecord): CustomerView {

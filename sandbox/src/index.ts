@@ -3,7 +3,8 @@ import { apiRoutes } from "./api"
 import { Clock } from "./clock"
 import { defaultConfig, type ConfigPatch, type SandboxConfig } from "./config"
 import { patchConfig } from "./config-patch"
-import { DEFAULTS } from "./constants"
+import { DEFAULTS, ErrorCode } from "./constants"
+import { ApiError as SandboxApiError } from "./errors"
 import {
   Controller,
   type BackToMerchantResult,
@@ -11,6 +12,7 @@ import {
   type ClockState,
   type CompleteSessionRequest,
   type CompleteSessionResult,
+  type SaveSessionResult,
   type EventFilter,
   type RefundRequest,
   type CustomerFilter,
@@ -77,7 +79,7 @@ export type { CrossCurrency } from "./pricing"
 export type { RequestLogEntry, WebhookLogEntry, RequestFilter, WebhookFilter } from "./logs"
 export type { RequestStats } from "./stats"
 export type { RefundRequestView, RefundRequestFilter } from "./refund-requests"
-export type { CompleteSessionRequest, CompleteSessionResult, BackToMerchantResult, ClockAdvanceResult, ClockState, RefundRequest, EventFilter, CustomerFilter, CustomerView, ExternalCustomerView, SecureTokenView } from "./control"
+export type { CompleteSessionRequest, CompleteSessionResult, SaveSessionResult, BackToMerchantResult, ClockAdvanceResult, ClockState, RefundRequest, EventFilter, CustomerFilter, CustomerView, ExternalCustomerView, SecureTokenView } from "./control"
 export { SessionStatus, PaymentStatus, RefundRequestStatus, EventType, CaptureMode, Scenario, DeclineReason, ErrorCode, WebhookHeader, RequestHeader, LOCALES, DEFAULTS, THREE_D_SECURE_REQUIRED } from "./constants"
 export { CHALLENGE_CARDS } from "./secure-tokens"
 export type { Locale } from "./constants"
@@ -144,7 +146,10 @@ export type Sandbox = {
   session(id: string): Session | undefined
   payment(id: string): Payment | undefined
   events(filter?: EventFilter): KomojuEvent[]
+  /** Pays a payment or customer_payment session as the shopper would (a customer-mode session is `saveSession`'s). */
   completeSession(id: string, request?: CompleteSessionRequest): CompleteSessionResult
+  /** Completes a customer-mode session: the card (or PayPay) is saved to its customer, nothing is paid. */
+  saveSession(id: string, request?: CompleteSessionRequest): SaveSessionResult
   backToMerchant(id: string): BackToMerchantResult
   payPayment(id: string): Payment
   expirePayment(id: string): Payment
@@ -262,7 +267,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     session: (id) => (store.sessions.has(id) ? control.session(id) : undefined),
     payment: (id) => (store.payments.has(id) ? control.payment(id) : undefined),
     events: (filter) => control.events(filter),
-    completeSession: (id, request) => control.completeSession(id, request),
+    completeSession: (id, request) => {
+      if (store.sessions.get(id)?.mode === "customer") throw new SandboxApiError(422, ErrorCode.UnprocessableEntity, `Session ${id} is in customer mode: it saves without paying (saveSession)`)
+      return control.completeSession(id, request) as CompleteSessionResult
+    },
+    saveSession: (id, request) => {
+      const session = store.sessions.get(id)
+      if (session && session.mode !== "customer") throw new SandboxApiError(422, ErrorCode.UnprocessableEntity, `Session ${id} is in ${session.mode} mode: it pays (completeSession)`)
+      return control.completeSession(id, request) as SaveSessionResult
+    },
     backToMerchant: (id) => control.backToMerchant(id),
     payPayment: (id) => control.payPayment(id),
     expirePayment: (id) => control.expirePayment(id),

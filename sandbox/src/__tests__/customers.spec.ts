@@ -517,3 +517,20 @@ describe("control API", () => {
     expect(sandbox.requests({ path: "/secure_tokens" })).toHaveLength(1)
   })
 })
+
+describe("in code", () => {
+  beforeEach(() => start())
+
+  it("saveSession completes a customer-mode session; completeSession pays the others and refuses customer mode", async () => {
+    const session = await sandbox.createSession({ mode: "customer", external_customer_id: "code-1" })
+    expect(() => sandbox.completeSession(session.id)).toThrow(/customer mode/)
+    const saved = sandbox.saveSession(session.id, { card_number: "4242424242424242" })
+    expect(saved).toMatchObject({ payment: null, customer: { id: session.customer_id, source: { last_four_digits: "4242" } }, session: { status: "completed" } })
+    const paying = await sandbox.createSession({ mode: "customer_payment", external_customer_id: "code-1" })
+    expect(() => sandbox.saveSession(paying.id)).toThrow(/customer_payment mode/)
+    const paid = sandbox.completeSession(paying.id, { use_saved_payment_method: true })
+    expect(paid.payment).toMatchObject({ status: "captured", customer: paying.customer_id, payment_details: { last_four_digits: "4242" } })
+    expect(sandbox.customer(session.customer_id)).toMatchObject({ external_customer_id: "code-1" })
+    expect(sandbox.secureToken("nosuchtoken")).toBeUndefined()
+  })
+})

@@ -114,6 +114,7 @@ const STRINGS = {
   saveTitle: { ja: "お支払い方法の登録", en: "Save a payment method", ko: "결제 수단 등록" },
   saveIntro: { ja: "今回は請求されません。次回以降のお支払いに使うお支払い方法を登録します。", en: "You are not charged now: this saves a payment method for later payments.", ko: "지금은 청구되지 않습니다. 이후 결제에 사용할 결제 수단을 등록합니다." },
   saveButton: { ja: "登録する", en: "Save", ko: "등록하기" },
+  savedDone: { ja: "お支払い方法は登録されました。", en: "The payment method is saved.", ko: "결제 수단이 등록되었습니다." },
   savesToo: { ja: "このお支払い方法は次回のために保存されます。", en: "This payment method is saved for next time.", ko: "이 결제 수단은 다음을 위해 저장됩니다." },
   threeDsTitle: { ja: "3Dセキュア認証", en: "3-D Secure authentication", ko: "3D 보안 인증" },
   threeDsText: {

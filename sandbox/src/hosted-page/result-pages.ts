@@ -86,7 +86,7 @@ export function closedPage(session: SessionRecord, locale: Locale, reason: Close
     title: t("closedTitle"),
     localeHref: (l) => sessionPath(session, "", l),
     body: `${summary(session, locale, t)}<h2 data-testid="closed-title">${e(t("closedTitle"))}</h2>
-<p data-testid="closed-reason" data-reason="${reason}">${e(t(reason))}</p>${linkButton(returnTo, t("returnToShop"), "return-to-shop", true)}`,
+<p data-testid="closed-reason" data-reason="${reason}">${e(t(reason === "completed" && session.mode === "customer" ? "savedDone" : reason))}</p>${linkButton(returnTo, t("returnToShop"), "return-to-shop", true)}`,
   })
 }
 

@@ -61,7 +61,7 @@ export function controlRoutes(control: Controller): ControlRoute[] {
       control.webhookAttempts({ type: q.get("type") ?? undefined, event_id: q.get("event_id") ?? undefined, status: numberParam(q, "status") })
     ),
     route("DELETE", "/webhooks", () => (control.clearWebhookAttempts(), OK)),
-    route("GET", "/events", (_p, q) => control.events({ type: q.get("type") ?? undefined, payment: q.get("payment") ?? undefined })),
+    route("GET", "/events", (_p, q) => control.events({ type: q.get("type") ?? undefined, payment: q.get("payment") ?? undefined, customer: q.get("customer") ?? undefined })),
     route("GET", "/idempotency", () => control.idempotencyKeys()),
   ]
 }

@@ -52,7 +52,7 @@ export type BackToMerchantResult = { session: Session; redirect_url: string }
 export type ClockState = { now: string; offset_seconds: number }
 export type ClockAdvanceResult = ClockState & { expired_payments: string[]; expired_sessions: string[] }
 export type RefundRequest = { amount?: number; description?: string }
-export type EventFilter = { type?: string; payment?: string }
+export type EventFilter = { type?: string; payment?: string; customer?: string }
 
 export type ControllerDeps = {
   sessions: Sessions
@@ -283,7 +283,10 @@ export class Controller {
 
   events(filter: EventFilter = {}): KomojuEvent[] {
     return this.deps.store.events.filter(
-      (e) => (!filter.type || e.type === filter.type) && (!filter.payment || ("id" in e.data && e.data.id === filter.payment))
+      (e) =>
+        (!filter.type || e.type === filter.type) &&
+        (!filter.payment || ("id" in e.data && e.data.resource === "payment" && e.data.id === filter.payment)) &&
+        (!filter.customer || ("id" in e.data && (e.data.resource === "customer" ? e.data.id : e.data.customer) === filter.customer))
     )
   }
 

@@ -223,6 +223,9 @@ describe("sessions in the customer modes", () => {
     await sandbox.webhooksIdle()
     expect(receiver.types()).toEqual(["customer.created", "payment.captured", "payment.updated", "customer.updated"])
     expect(receiver.events()[1].data.customer).toBe(session.customer_id)
+    const byCustomer = await sandbox.call("GET", `/_sandbox/events?customer=${session.customer_id}`)
+    expect(byCustomer.body.map((e: { type: string }) => e.type)).toEqual(["customer.created", "payment.captured", "payment.updated", "customer.updated"])
+    expect(sandbox.events({ payment: done.body.payment.id }).map((e) => e.type)).toEqual(["payment.captured", "payment.updated"])
   })
 
   it("leaves payment-mode sessions as they were: no customer_id, payment.customer null", async () => {

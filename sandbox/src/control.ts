@@ -3,8 +3,8 @@ import { TEST_CARDS } from "./card"
 import { komojuTime, type Clock } from "./clock"
 import type { SandboxConfig } from "./config"
 import { patchConfig } from "./config-patch"
-import { EventType, SessionStatus } from "./constants"
-import { invalidParameter } from "./errors"
+import { ErrorCode, EventType, SessionStatus } from "./constants"
+import { ApiError, invalidParameter } from "./errors"
 import type { IdempotencyEntry, IdempotencyKeys } from "./idempotency"
 import { filterRequests, filterWebhooks, type RequestFilter, type RequestLogEntry, type WebhookFilter, type WebhookLogEntry } from "./logs"
 import type { Payments } from "./payments"
@@ -179,7 +179,7 @@ export class Controller {
   /** The hosted page's one-click memory of an external_customer_id. */
   externalCustomer(externalCustomerId: string): ExternalCustomerView {
     const record = this.deps.customers.oneClick(externalCustomerId)
-    if (!record) throw invalidParameter("external_customer_id", `Nothing is saved for external customer ${externalCustomerId}`)
+    if (!record) throw new ApiError(404, ErrorCode.NotFound, `Nothing is saved for external customer ${externalCustomerId}`, "external_customer_id")
     const { card_number: _number, ...view } = record
     return view
   }

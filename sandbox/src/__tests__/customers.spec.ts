@@ -274,6 +274,33 @@ describe("one-click on the hosted page", () => {
     expect(done.body.payment).toMatchObject({ status: "captured", customer: next.customer_id, payment_details: { last_four_digits: "1111" } })
   })
 
+  it("offers a remembered PayPay account: the app confirmation, then paid", async () => {
+    await sandbox.paidPayment("paypay", {}, { external_customer_id: "shopper-pp" })
+    const next = await sandbox.createSession({ external_customer_id: "shopper-pp", default_locale: "en" })
+    expect(await (await fetch(next.session_url)).text()).toContain("Pay with PayPay")
+    const pay = (form: Record<string, string>) => fetch(`${next.session_url}/pay?locale=en`, { method: "POST", body: new URLSearchParams(form), redirect: "manual" })
+    const confirm = await pay({ payment_type: "saved" })
+    expect(await confirm.text()).toContain('data-testid="wallet-approve"')
+    const approved = await pay({ payment_type: "saved", confirmed: "1" })
+    expect(approved.status).toBe(303)
+    expect((await sandbox.call("GET", `/sessions/${next.id}`)).body.payment).toMatchObject({ status: "captured", payment_details: { type: "paypay" } })
+  })
+
+  it("the hosted page of a customer-mode session saves, shows a declined card's error, and says the method is saved", async () => {
+    const session = await sandbox.createSession({ mode: "customer", external_customer_id: "shopper-page", default_locale: "en" })
+    const page = await (await fetch(session.session_url)).text()
+    expect(page).toContain("Save a payment method")
+    expect(page).toContain('data-testid="pay-credit_card">Save</button>')
+    const pay = (card: string) =>
+      fetch(`${session.session_url}/pay?locale=en`, { method: "POST", body: new URLSearchParams({ payment_type: "credit_card", card_number: card, expiry: "08/39", cvc: "123" }), redirect: "manual" })
+    const declined = await pay(TEST_CARDS.insufficientFunds)
+    expect(declined.status).toBe(402)
+    expect(await declined.text()).toContain("insufficient funds")
+    const saved = await pay("4242424242424242")
+    expect(saved.headers.get("location")).toBe(`https://shop.example/return?session_id=${session.id}`)
+    expect(await (await fetch(session.session_url)).text()).toContain("The payment method is saved.")
+  })
+
   it("DELETE /external_customers/:id erases it: {id}, then 404, and the page offers nothing", async () => {
     await sandbox.paidPayment("credit_card", {}, { external_customer_id: "shopper/4 é" })
     const kept = sandbox.externalCustomer("shopper/4 é")!
@@ -512,6 +539,7 @@ describe("control API", () => {
     expect((await sandbox.call("GET", `/_sandbox/customers/${session.customer_id}`)).body.id).toBe(session.customer_id)
     const oneClick = await sandbox.call("GET", "/_sandbox/external_customers/control-1")
     expect(oneClick.body).toMatchObject({ external_customer_id: "control-1", source: { last_four_digits: "4242" } })
+    expect((await sandbox.call("GET", "/_sandbox/external_customers/nobody")).status).toBe(404)
     const token = (await sandbox.call("POST", "/secure_tokens", { amount: 100, currency: "JPY", customer: session.customer_id, return_url: "https://shop.example/3ds" })).body
     expect((await sandbox.call("GET", `/_sandbox/secure_tokens/${token.id}`)).body).toMatchObject({ amount: 100, currency: "JPY", last_four_digits: "4242" })
     expect((await sandbox.call("POST", `/_sandbox/secure_tokens/${token.id}/verify`, { result: "maybe" })).status).toBe(400)

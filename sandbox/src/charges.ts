@@ -89,10 +89,10 @@ export class Charges {
     // A card 3-D Secure already decided does not decline for it again.
     const cardDecline = card ? declineReason(card.number) : null
     const declined = isDeclineReason(scenario) ? scenario : tokenId && cardDecline === "three_d_secure_failed" ? null : cardDecline
-    if (declined) throw new ApiError(402, declined, `The payment was declined (${declined})`)
+    if (declined && config().direct_charge_decline === "error") throw new ApiError(402, declined, `The payment was declined (${declined})`)
 
     const id = komojuId()
-    const status = kindOf(type) === "card" && !capture ? PaymentStatus.Authorized : PaymentStatus.Captured
+    const status = declined ? PaymentStatus.Failed : kindOf(type) === "card" && !capture ? PaymentStatus.Authorized : PaymentStatus.Captured
     const payment = this.deps.payments.insert({
       id,
       charge: { currency: currency as CurrencyCode, amount, tax, payment_method_fee: 0, total: amount + tax },
@@ -109,6 +109,10 @@ export class Charges {
     if (orderNumber) store.orderNumbers.add(orderNumber)
     if (tokenId) store.secureTokens.get(tokenId)!.payment = payment.id
     store.save()
+    if (declined) {
+      if (config().payment_failed_on_decline) this.deps.emit(EventType.PaymentFailed, payment, declined)
+      return payment
+    }
     this.deps.emit(status === PaymentStatus.Captured ? EventType.PaymentCaptured : EventType.PaymentAuthorized, payment)
     return payment
   }

@@ -139,6 +139,13 @@ export type SandboxConfig = {
    * KOMOJU's one-click and its customers are separate stores, each with its own delete).
    */
   customer_delete_erases_one_click: boolean
+  /**
+   * A declined `POST /payments` without a session (a saved customer, a secure token):
+   * `error` answers 402 with the reason as code and records nothing; `payment` records
+   * the declined payment (reported as declined cards are), sends payment.failed and
+   * answers it. KOMOJU's direct payment guide: "the payment's status … or an error object".
+   */
+  direct_charge_decline: "error" | "payment"
   expiry_days: ExpiryDays
   webhook: WebhookConfig
 }
@@ -182,6 +189,7 @@ export function defaultConfig(): SandboxConfig {
     customer_modes_require_external_customer_id: true,
     saved_card_three_d_secure: "challenge_cards",
     customer_delete_erases_one_click: false,
+    direct_charge_decline: "error",
     expiry_days: { konbini: 3, bank_transfer: 14, pay_easy: 3 },
     webhook: {
       duplicate_rate: 0,

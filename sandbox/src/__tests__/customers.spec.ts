@@ -406,6 +406,15 @@ describe("charging a saved customer", () => {
     expect(scenario).toMatchObject({ status: 402, body: { error: { code: "card_declined" } } })
   })
 
+  it("records the declined payment instead under direct_charge_decline payment (pending by default, payment.failed)", async () => {
+    await sandbox.call("PATCH", "/_sandbox/config", { direct_charge_decline: "payment", payment_updated_event: "off" })
+    const declining = (await sandbox.call("POST", "/customers", { payment_details: { ...CARD, number: TEST_CARDS.cannotUseCard } })).body
+    const reply = await sandbox.call("POST", "/payments", { amount: 100, currency: "JPY", customer: declining.id })
+    expect(reply).toMatchObject({ status: 200, body: { status: "pending", customer: declining.id } })
+    await sandbox.webhooksIdle()
+    expect(receiver.events().filter((e) => e.type === "payment.failed")).toEqual([expect.objectContaining({ reason: "card_declined", data: expect.objectContaining({ id: reply.body.id }) })])
+  })
+
   it("replays a charge retried with the same idempotency key: one payment", async () => {
     const { session } = await savedThroughSession("payer-4")
     const headers = { "X-KOMOJU-IDEMPOTENCY": "charge-1" }

@@ -5,6 +5,9 @@ import { ApiError, notFound } from "./errors"
 import type { ApiResult } from "./idempotency"
 import type { ListQuery, Payments } from "./payments"
 import type { RefundRequests } from "./refund-requests"
+import type { Charges } from "./charges"
+import type { Customers, CustomerListQuery } from "./customers"
+import type { SecureTokens } from "./secure-tokens"
 import type { Sessions } from "./sessions"
 
 export type ApiRequest = {
@@ -22,10 +25,25 @@ export type ApiRequest = {
 export type ApiRoute = { method: string; pattern: RegExp; handle: (request: ApiRequest, id: string) => unknown }
 
 const ID = "([a-z0-9]+)"
+/** The merchant's own id (an external_customer_id): anything up to the next slash. */
+const ANY = "([^/]+)"
+
+/** What KOMOJU serves beside sessions and payments: customers, secure tokens, direct payments. */
+export type CustomerApi = { customers: Customers; secureTokens: SecureTokens; charges: Charges }
 
 /** KOMOJU's REST API: one entry per endpoint, answered with KOMOJU's objects. */
-export function apiRoutes(sessions: Sessions, payments: Payments, refundRequests: RefundRequests): ApiRoute[] {
+export function apiRoutes(sessions: Sessions, payments: Payments, refundRequests: RefundRequests, extra: CustomerApi): ApiRoute[] {
+  const { customers, secureTokens, charges } = extra
   return [
+    { method: "POST", pattern: /^\/customers$/, handle: (r) => customers.view(customers.create(r.params)) },
+    { method: "GET", pattern: /^\/customers$/, handle: (r) => customers.list(Object.fromEntries(r.query) as CustomerListQuery) },
+    { method: "GET", pattern: new RegExp(`^/customers/${ID}$`), handle: (_r, id) => customers.view(customers.get(id)) },
+    { method: "PATCH", pattern: new RegExp(`^/customers/${ID}$`), handle: (r, id) => customers.view(customers.update(id, r.params)) },
+    { method: "DELETE", pattern: new RegExp(`^/customers/${ID}$`), handle: (_r, id) => customers.delete(id) },
+    { method: "DELETE", pattern: new RegExp(`^/external_customers/${ANY}$`), handle: (_r, id) => customers.deleteExternal(decodeURIComponent(id)) },
+    { method: "POST", pattern: /^\/secure_tokens$/, handle: (r) => secureTokens.view(secureTokens.create(r.params)) },
+    { method: "GET", pattern: new RegExp(`^/secure_tokens/${ID}$`), handle: (_r, id) => secureTokens.view(secureTokens.get(id)) },
+    { method: "POST", pattern: /^\/payments$/, handle: (r) => charges.create(r.params, r.scenario) },
     { method: "POST", pattern: /^\/sessions$/, handle: (r) => sessions.view(sessions.create(r.params, r.scenario)) },
     { method: "GET", pattern: new RegExp(`^/sessions/${ID}$`), handle: (_r, id) => sessions.view(sessions.get(id)) },
     { method: "POST", pattern: new RegExp(`^/sessions/${ID}/cancel$`), handle: (_r, id) => sessions.view(sessions.cancel(id, "merchant")) },

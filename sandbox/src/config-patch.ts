@@ -143,6 +143,10 @@ const TOP: Omit<Checks<SandboxConfig>, keyof typeof GROUPS> = {
   line_items_total: oneOf("strict", "off"),
   paidy_requires_shipping_address: bool,
   refund_request_rejected_event: oneOf("none", "payment.updated"),
+  customer_modes_require_external_customer_id: bool,
+  saved_card_three_d_secure: oneOf("challenge_cards", "all", "none"),
+  customer_delete_erases_one_click: bool,
+  direct_charge_decline: oneOf("error", "payment"),
 }
 
 /** KOMOJU's ranges: konbini 1–59 days, bank transfer 14–59; Pay-easy has no published one. */

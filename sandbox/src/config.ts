@@ -122,6 +122,30 @@ export type SandboxConfig = {
    * request events, and the payment's status does not change) or `payment.updated`.
    */
   refund_request_rejected_event: "none" | "payment.updated"
+  /**
+   * The customer modes need `external_customer_id` (422 missing_parameter otherwise).
+   * KOMOJU's SDK marks it optional (a customer is made either way); `false` follows it.
+   */
+  customer_modes_require_external_customer_id: boolean
+  /**
+   * Which saved cards `POST /payments` with `customer` refuses until a secure token has
+   * passed 3-D Secure: `challenge_cards` (KOMOJU's 3-D Secure challenge test cards),
+   * `all`, or `none`. KOMOJU does not say when a saved card needs it.
+   */
+  saved_card_three_d_secure: "challenge_cards" | "all" | "none"
+  /**
+   * `DELETE /customers/:id` also erases the hosted page's one-click card of the
+   * customer's external_customer_id (`true`), or only the customer (`false`, default:
+   * KOMOJU's one-click and its customers are separate stores, each with its own delete).
+   */
+  customer_delete_erases_one_click: boolean
+  /**
+   * A declined `POST /payments` without a session (a saved customer, a secure token):
+   * `error` answers 402 with the reason as code and records nothing; `payment` records
+   * the declined payment (reported as declined cards are), sends payment.failed and
+   * answers it. KOMOJU's direct payment guide: "the payment's status … or an error object".
+   */
+  direct_charge_decline: "error" | "payment"
   expiry_days: ExpiryDays
   webhook: WebhookConfig
 }
@@ -162,6 +186,10 @@ export function defaultConfig(): SandboxConfig {
     line_items_total: "strict",
     paidy_requires_shipping_address: true,
     refund_request_rejected_event: "none",
+    customer_modes_require_external_customer_id: true,
+    saved_card_three_d_secure: "challenge_cards",
+    customer_delete_erases_one_click: false,
+    direct_charge_decline: "error",
     expiry_days: { konbini: 3, bank_transfer: 14, pay_easy: 3 },
     webhook: {
       duplicate_rate: 0,

@@ -31,6 +31,9 @@ export const EventType = {
   PaymentUpdated: "payment.updated",
   PaymentRefundCreated: "payment.refund.created",
   PaymentRefunded: "payment.refunded",
+  CustomerCreated: "customer.created",
+  CustomerUpdated: "customer.updated",
+  CustomerDeleted: "customer.deleted",
 } as const
 export type EventType = (typeof EventType)[keyof typeof EventType]
 
@@ -117,6 +120,12 @@ export const ErrorCode = {
   InternalServerError: "internal_server_error",
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
+
+/**
+ * The sandbox's error code for a saved card charged directly (`POST /payments` with
+ * `customer`) that must pass 3-D Secure first, through a secure token. KOMOJU names none.
+ */
+export const THREE_D_SECURE_REQUIRED = "three_d_secure_required"
 
 export const API_PREFIX = "/api/v1"
 export const CONTROL_PREFIX = "/_sandbox"

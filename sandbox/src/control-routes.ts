@@ -12,7 +12,11 @@ const OK = { ok: true }
 
 /** The control API under /_sandbox (not KOMOJU's): one entry per endpoint. */
 export function controlRoutes(control: Controller): ControlRoute[] {
-  const route = (method: string, path: string, handle: Handler): ControlRoute => ({ method, pattern: new RegExp(`^${path.replace(":id", ID)}$`), handle })
+  const route = (method: string, path: string, handle: Handler): ControlRoute => ({
+    method,
+    pattern: new RegExp(`^${path.replace(":id", ID).replace(":any", "([^/]+)")}$`),
+    handle,
+  })
   return [
     route("GET", "/health", () => OK),
     route("GET", "/config", () => control.config()),
@@ -31,6 +35,11 @@ export function controlRoutes(control: Controller): ControlRoute[] {
     route("POST", "/payments/:id/refund", (p, _q, id) =>
       control.refundPayment(id, { amount: p.amount === undefined ? undefined : Number(p.amount), description: optionalText(p.description) })
     ),
+    route("GET", "/customers", (_p, q) => control.customers({ external_customer_id: q.get("external_customer_id") ?? undefined })),
+    route("GET", "/customers/:id", (_p, _q, id) => control.customer(id)),
+    route("GET", "/external_customers/:any", (_p, _q, id) => control.externalCustomer(decodeURIComponent(id))),
+    route("GET", "/secure_tokens/:id", (_p, _q, id) => control.secureToken(id)),
+    route("POST", "/secure_tokens/:id/verify", (p, _q, id) => control.verifySecureToken(id, verifyResult(p.result))),
     route("GET", "/refund_requests", (_p, q) => control.refundRequests({ payment: q.get("payment") ?? undefined, status: q.get("status") ?? undefined })),
     route("GET", "/refund_requests/:id", (_p, _q, id) => control.refundRequest(id)),
     route("POST", "/refund_requests/:id/complete", (_p, _q, id) => control.completeRefundRequest(id)),
@@ -52,7 +61,7 @@ export function controlRoutes(control: Controller): ControlRoute[] {
       control.webhookAttempts({ type: q.get("type") ?? undefined, event_id: q.get("event_id") ?? undefined, status: numberParam(q, "status") })
     ),
     route("DELETE", "/webhooks", () => (control.clearWebhookAttempts(), OK)),
-    route("GET", "/events", (_p, q) => control.events({ type: q.get("type") ?? undefined, payment: q.get("payment") ?? undefined })),
+    route("GET", "/events", (_p, q) => control.events({ type: q.get("type") ?? undefined, payment: q.get("payment") ?? undefined, customer: q.get("customer") ?? undefined })),
     route("GET", "/idempotency", () => control.idempotencyKeys()),
   ]
 }
@@ -86,7 +95,16 @@ function completeRequest(params: Params): CompleteSessionRequest {
     year: params.year === undefined ? undefined : Number(params.year),
     store: optionalText(params.store),
     email: optionalText(params.email),
+    use_saved_payment_method: params.use_saved_payment_method === true || params.use_saved_payment_method === "true",
+    save_payment_method: params.save_payment_method === undefined ? undefined : !(params.save_payment_method === false || params.save_payment_method === "false"),
   }
+}
+
+/** `{"result": "pass" | "fail"}` (pass when omitted). */
+function verifyResult(value: unknown): boolean {
+  if (value === undefined || value === null || value === "pass") return true
+  if (value === "fail") return false
+  throw invalidParameter("result", "result must be pass or fail")
 }
 
 function optionalText(value: unknown): string | undefined {

@@ -3,8 +3,8 @@ import { TEST_CARDS } from "./card"
 import { komojuTime, type Clock } from "./clock"
 import type { SandboxConfig } from "./config"
 import { patchConfig } from "./config-patch"
-import { EventType, SessionStatus } from "./constants"
-import { invalidParameter } from "./errors"
+import { ErrorCode, EventType, SessionStatus } from "./constants"
+import { ApiError, invalidParameter } from "./errors"
 import type { IdempotencyEntry, IdempotencyKeys } from "./idempotency"
 import { filterRequests, filterWebhooks, type RequestFilter, type RequestLogEntry, type WebhookFilter, type WebhookLogEntry } from "./logs"
 import type { Payments } from "./payments"
@@ -13,7 +13,9 @@ import type { Rng } from "./rng"
 import { returnUrlFor, type Sessions } from "./sessions"
 import type { RequestStats } from "./stats"
 import type { Store } from "./store"
-import type { KomojuEvent, Payment, Session } from "./types"
+import type { Customers } from "./customers"
+import type { SecureTokens } from "./secure-tokens"
+import type { Customer, CustomerRecord, ExternalCustomerRecord, KomojuEvent, Payment, SecureTokenRecord, Session } from "./types"
 import type { WebhookDispatcher } from "./webhooks"
 
 /** How a test pays a session without the browser (`POST /_sandbox/sessions/:id/complete`). */
@@ -28,19 +30,36 @@ export type CompleteSessionRequest = {
   /** Konbini chain, e.g. lawson (default seven-eleven). */
   store?: string
   email?: string
+  /** Pay with the card (or PayPay) remembered for the session's external_customer_id (one-click). */
+  use_saved_payment_method?: boolean
+  /** Payment mode with an external_customer_id: remember the method for one-click (default true). */
+  save_payment_method?: boolean
 }
 
-export type CompleteSessionResult = { session: Session; payment: Payment; redirect_url: string }
+/** A session paid (payment or customer_payment mode); `customer` is the session's customer in customer_payment mode. */
+export type CompleteSessionResult = { session: Session; payment: Payment; customer?: Customer; redirect_url: string }
+/** A customer-mode session completed: nothing is paid, the method is saved to `customer`. */
+export type SaveSessionResult = { session: Session; payment: null; customer: Customer; redirect_url: string }
+
+/** A customer with what the sandbox keeps beside it (never the card number). */
+export type CustomerView = Customer & { external_customer_id: string | null; currency: string | null }
+/** The one-click memory of an external_customer_id (never the card number). */
+export type ExternalCustomerView = Omit<ExternalCustomerRecord, "card_number">
+/** A secure token with what the sandbox keeps beside it (never the card number). */
+export type SecureTokenView = Omit<SecureTokenRecord, "card_number"> & { last_four_digits: string }
+export type CustomerFilter = { external_customer_id?: string }
 export type BackToMerchantResult = { session: Session; redirect_url: string }
 export type ClockState = { now: string; offset_seconds: number }
 export type ClockAdvanceResult = ClockState & { expired_payments: string[]; expired_sessions: string[] }
 export type RefundRequest = { amount?: number; description?: string }
-export type EventFilter = { type?: string; payment?: string }
+export type EventFilter = { type?: string; payment?: string; customer?: string }
 
 export type ControllerDeps = {
   sessions: Sessions
   payments: Payments
   refundRequests: RefundRequests
+  customers: Customers
+  secureTokens: SecureTokens
   store: Store
   clock: Clock
   webhooks: WebhookDispatcher
@@ -126,16 +145,59 @@ export class Controller {
   }
 
   /** Pays as the shopper would on the hosted page; a declined card answers normally, with the declined payment. */
-  completeSession(id: string, request: CompleteSessionRequest = {}): CompleteSessionResult {
+  completeSession(id: string, request: CompleteSessionRequest = {}): CompleteSessionResult | SaveSessionResult {
     const { sessions } = this.deps
     const { payment } = sessions.pay(id, {
       type: request.payment_type ?? "credit_card",
       card: { number: String(request.card_number ?? TEST_CARDS.success), month: request.month, year: request.year },
       store: request.store,
       email: request.email,
+      saved: request.use_saved_payment_method === true,
+      save: request.save_payment_method,
     })
     const session = sessions.get(id)
-    return { session: this.session(id), payment: this.shown(payment), redirect_url: returnUrlFor(session) }
+    const customer = session.customer_id && this.deps.customers.has(session.customer_id) ? this.deps.customers.view(this.deps.customers.get(session.customer_id)) : undefined
+    if (!payment) return { session: this.session(id), payment: null, customer: customer!, redirect_url: returnUrlFor(session) }
+    return { session: this.session(id), payment: this.shown(payment), ...(customer ? { customer } : {}), redirect_url: returnUrlFor(session) }
+  }
+
+  customerView(record: CustomerRecord): CustomerView {
+    return { ...this.deps.customers.view(record), external_customer_id: record.external_customer_id, currency: record.currency }
+  }
+
+  /** Customers, oldest first, optionally those of one external_customer_id. */
+  customers(filter: CustomerFilter = {}): CustomerView[] {
+    return [...this.deps.store.customers.values()]
+      .filter((c) => !filter.external_customer_id || c.external_customer_id === filter.external_customer_id)
+      .map((c) => this.customerView(c))
+  }
+
+  customer(id: string): CustomerView {
+    return this.customerView(this.deps.customers.get(id))
+  }
+
+  /** The hosted page's one-click memory of an external_customer_id. */
+  externalCustomer(externalCustomerId: string): ExternalCustomerView {
+    const record = this.deps.customers.oneClick(externalCustomerId)
+    if (!record) throw new ApiError(404, ErrorCode.NotFound, `Nothing is saved for external customer ${externalCustomerId}`, "external_customer_id")
+    const { card_number: _number, ...view } = record
+    return view
+  }
+
+  secureToken(id: string): SecureTokenView {
+    const { card_number, ...rest } = this.deps.secureTokens.get(id)
+    return { ...rest, last_four_digits: card_number.slice(-4) }
+  }
+
+  /** Where the 3-D Secure step sends the shopper back: the token's return_url with secure_token_id. */
+  verifySecureTokenUrl(id: string): string {
+    return this.deps.secureTokens.returnUrl(this.deps.secureTokens.get(id))
+  }
+
+  /** The shopper's answer at the 3-D Secure step: `{secure_token, redirect_url}`. */
+  verifySecureToken(id: string, pass: boolean): { secure_token: SecureTokenView; redirect_url: string } {
+    const token = this.deps.secureTokens.verify(id, pass)
+    return { secure_token: this.secureToken(id), redirect_url: this.deps.secureTokens.returnUrl(token) }
   }
 
   /** "Back to merchant" on the hosted page: cancels a pending session. */
@@ -221,7 +283,10 @@ export class Controller {
 
   events(filter: EventFilter = {}): KomojuEvent[] {
     return this.deps.store.events.filter(
-      (e) => (!filter.type || e.type === filter.type) && (!filter.payment || ("id" in e.data && e.data.id === filter.payment))
+      (e) =>
+        (!filter.type || e.type === filter.type) &&
+        (!filter.payment || ("id" in e.data && e.data.resource === "payment" && e.data.id === filter.payment)) &&
+        (!filter.customer || ("id" in e.data && (e.data.resource === "customer" ? e.data.id : e.data.customer) === filter.customer))
     )
   }
 

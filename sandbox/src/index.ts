@@ -3,7 +3,8 @@ import { apiRoutes } from "./api"
 import { Clock } from "./clock"
 import { defaultConfig, type ConfigPatch, type SandboxConfig } from "./config"
 import { patchConfig } from "./config-patch"
-import { DEFAULTS } from "./constants"
+import { DEFAULTS, ErrorCode } from "./constants"
+import { ApiError as SandboxApiError } from "./errors"
 import {
   Controller,
   type BackToMerchantResult,
@@ -11,8 +12,13 @@ import {
   type ClockState,
   type CompleteSessionRequest,
   type CompleteSessionResult,
+  type SaveSessionResult,
   type EventFilter,
   type RefundRequest,
+  type CustomerFilter,
+  type CustomerView,
+  type ExternalCustomerView,
+  type SecureTokenView,
 } from "./control"
 import { controlRoutes } from "./control-routes"
 import { FaultInjector } from "./faults"
@@ -26,6 +32,9 @@ import { presentPayment } from "./api-version"
 import { Rng } from "./rng"
 import { createSandboxServer } from "./server"
 import { Sessions } from "./sessions"
+import { Customers } from "./customers"
+import { SecureTokens } from "./secure-tokens"
+import { Charges } from "./charges"
 import { Store } from "./store"
 import { Timers } from "./timers"
 import type { KomojuEvent, Payment, Session } from "./types"
@@ -52,6 +61,14 @@ export type {
   Refund,
   KomojuEvent,
   KomojuError,
+  Customer,
+  CustomerSource,
+  CustomerList,
+  CustomerRecord,
+  ExternalCustomerRecord,
+  SecureToken,
+  SecureTokenRecord,
+  SessionMode,
 } from "./types"
 export type { SandboxConfig, WebhookConfig, ConfigPatch, TimeoutMode, ExpiryDays, FaultRates } from "./config"
 export type { DeclineView } from "./api-version"
@@ -62,8 +79,9 @@ export type { CrossCurrency } from "./pricing"
 export type { RequestLogEntry, WebhookLogEntry, RequestFilter, WebhookFilter } from "./logs"
 export type { RequestStats } from "./stats"
 export type { RefundRequestView, RefundRequestFilter } from "./refund-requests"
-export type { CompleteSessionRequest, CompleteSessionResult, BackToMerchantResult, ClockAdvanceResult, ClockState, RefundRequest, EventFilter } from "./control"
-export { SessionStatus, PaymentStatus, RefundRequestStatus, EventType, CaptureMode, Scenario, DeclineReason, ErrorCode, WebhookHeader, RequestHeader, LOCALES, DEFAULTS } from "./constants"
+export type { CompleteSessionRequest, CompleteSessionResult, SaveSessionResult, BackToMerchantResult, ClockAdvanceResult, ClockState, RefundRequest, EventFilter, CustomerFilter, CustomerView, ExternalCustomerView, SecureTokenView } from "./control"
+export { SessionStatus, PaymentStatus, RefundRequestStatus, EventType, CaptureMode, Scenario, DeclineReason, ErrorCode, WebhookHeader, RequestHeader, LOCALES, DEFAULTS, THREE_D_SECURE_REQUIRED } from "./constants"
+export { CHALLENGE_CARDS } from "./secure-tokens"
 export type { Locale } from "./constants"
 export { CURRENCIES, type CurrencyCode } from "./currencies"
 export { PAYMENT_TYPES, DEFAULT_ENABLED_PAYMENT_TYPES, KONBINI_BRANDS, type PaymentTypeCode, type PaymentKind } from "./payment-types"
@@ -128,7 +146,10 @@ export type Sandbox = {
   session(id: string): Session | undefined
   payment(id: string): Payment | undefined
   events(filter?: EventFilter): KomojuEvent[]
+  /** Pays a payment or customer_payment session as the shopper would (a customer-mode session is `saveSession`'s). */
   completeSession(id: string, request?: CompleteSessionRequest): CompleteSessionResult
+  /** Completes a customer-mode session: the card (or PayPay) is saved to its customer, nothing is paid. */
+  saveSession(id: string, request?: CompleteSessionRequest): SaveSessionResult
   backToMerchant(id: string): BackToMerchantResult
   payPayment(id: string): Payment
   expirePayment(id: string): Payment
@@ -142,6 +163,14 @@ export type Sandbox = {
   completeRefundRequest(id: string): Payment
   /** KOMOJU refused it: no money moves. */
   rejectRefundRequest(id: string): Payment
+  /** Customers with what the sandbox keeps beside them (`GET /_sandbox/customers`). */
+  customers(filter?: CustomerFilter): CustomerView[]
+  customer(id: string): CustomerView | undefined
+  /** The hosted page's one-click memory of an external_customer_id, or undefined. */
+  externalCustomer(externalCustomerId: string): ExternalCustomerView | undefined
+  secureToken(id: string): SecureTokenView | undefined
+  /** The shopper passes (or fails) a secure token's 3-D Secure step. */
+  verifySecureToken(id: string, pass?: boolean): { secure_token: SecureTokenView; redirect_url: string }
   ping(): KomojuEvent
   clock(): ClockState
   advanceClock(seconds: number): ClockAdvanceResult
@@ -189,16 +218,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     config: getConfig,
     send: (type, payment) => void webhooks.emit(type, presentPayment(payment, getConfig().declined_payment_status), null),
   })
-  const sessions = new Sessions({ store, clock, payments, emit, publicUrl: () => publicUrl, config: getConfig })
+  const customers = new Customers({ store, clock, config: getConfig, emit: (type, customer) => void webhooks.emit(type, customer, null) })
+  const secureTokens = new SecureTokens({ store, clock, customers, publicUrl: () => publicUrl })
+  const charges = new Charges({ store, clock, payments, customers, secureTokens, emit, publicUrl: () => publicUrl, config: getConfig })
+  const sessions = new Sessions({ store, clock, payments, customers, emit, publicUrl: () => publicUrl, config: getConfig })
   const idempotency = new IdempotencyKeys(clock)
-  const control = new Controller({ sessions, payments, refundRequests, store, clock, webhooks, idempotency, rng, getConfig, setConfig, initialConfig })
+  const control = new Controller({ sessions, payments, refundRequests, customers, secureTokens, store, clock, webhooks, idempotency, rng, getConfig, setConfig, initialConfig })
 
   const server = createSandboxServer({
     store,
     clock,
     sessions,
     control,
-    apiRoutes: apiRoutes(sessions, payments, refundRequests),
+    apiRoutes: apiRoutes(sessions, payments, refundRequests, { customers, secureTokens, charges }),
     controlRoutes: controlRoutes(control),
     idempotency,
     faults: new FaultInjector(getConfig, setConfig, rng),
@@ -235,7 +267,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     session: (id) => (store.sessions.has(id) ? control.session(id) : undefined),
     payment: (id) => (store.payments.has(id) ? control.payment(id) : undefined),
     events: (filter) => control.events(filter),
-    completeSession: (id, request) => control.completeSession(id, request),
+    completeSession: (id, request) => {
+      if (store.sessions.get(id)?.mode === "customer") throw new SandboxApiError(422, ErrorCode.UnprocessableEntity, `Session ${id} is in customer mode: it saves without paying (saveSession)`)
+      return control.completeSession(id, request) as CompleteSessionResult
+    },
+    saveSession: (id, request) => {
+      const session = store.sessions.get(id)
+      if (session && session.mode !== "customer") throw new SandboxApiError(422, ErrorCode.UnprocessableEntity, `Session ${id} is in ${session.mode} mode: it pays (completeSession)`)
+      return control.completeSession(id, request) as SaveSessionResult
+    },
     backToMerchant: (id) => control.backToMerchant(id),
     payPayment: (id) => control.payPayment(id),
     expirePayment: (id) => control.expirePayment(id),
@@ -246,6 +286,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     refundRequests: (filter) => control.refundRequests(filter),
     completeRefundRequest: (id) => control.completeRefundRequest(id),
     rejectRefundRequest: (id) => control.rejectRefundRequest(id),
+    customers: (filter) => control.customers(filter),
+    customer: (id) => (store.customers.has(id) ? control.customer(id) : undefined),
+    externalCustomer: (id) => (store.externalCustomers.has(id) ? control.externalCustomer(id) : undefined),
+    secureToken: (id) => (store.secureTokens.has(id) ? control.secureToken(id) : undefined),
+    verifySecureToken: (id, pass = true) => control.verifySecureToken(id, pass),
     ping: () => control.ping(),
     clock: () => control.clock(),
     advanceClock: (seconds) => control.advanceClock(seconds),

@@ -34,28 +34,58 @@ export class Payments {
   }
 
   /** A new payment of a session: what the chosen method charges, the session's order number and metadata. */
-  create(session: SessionRecord, charge: Charge, id: string, status: Payment["status"], details: PaymentDetails, deadline: string | null): Payment {
-    const now = komojuTime(this.clock.now())
-    const payment: Payment = {
+  create(session: SessionRecord, charge: Charge, id: string, status: Payment["status"], details: PaymentDetails, deadline: string | null, customer: string | null = null): Payment {
+    return this.insert({
       id,
+      charge,
+      status,
+      details,
+      deadline,
+      customer,
+      session: session.id,
+      external_order_num: session.payment_data.external_order_num,
+      metadata: { ...session.metadata },
+      locale: session.default_locale,
+      description: null,
+    })
+  }
+
+  /** A payment made without a session (`POST /payments` with `customer` or a secure token). */
+  insert(fields: {
+    id: string
+    charge: Charge
+    status: Payment["status"]
+    details: PaymentDetails
+    deadline: string | null
+    customer: string | null
+    session: string | null
+    external_order_num: string | null
+    metadata: Record<string, string>
+    locale: Payment["locale"]
+    description: string | null
+  }): Payment {
+    const now = komojuTime(this.clock.now())
+    const { charge, status } = fields
+    const payment: Payment = {
+      id: fields.id,
       resource: "payment",
       status,
       amount: charge.amount,
       tax: charge.tax,
-      customer: null,
-      payment_deadline: deadline,
-      payment_details: details,
+      customer: fields.customer,
+      payment_deadline: fields.deadline,
+      payment_details: fields.details,
       payment_method_fee: charge.payment_method_fee,
       total: charge.total,
       currency: charge.currency,
-      description: null,
+      description: fields.description,
       captured_at: status === PaymentStatus.Captured ? now : null,
-      external_order_num: session.payment_data.external_order_num,
-      metadata: { ...session.metadata },
+      external_order_num: fields.external_order_num,
+      metadata: fields.metadata,
       created_at: now,
       amount_refunded: 0,
-      locale: session.default_locale,
-      session: session.id,
+      locale: fields.locale,
+      session: fields.session,
       customer_family_name: null,
       customer_given_name: null,
       mcc: null,
@@ -63,7 +93,7 @@ export class Payments {
       refunds: [],
       refund_requests: [],
     }
-    this.store.payments.set(id, payment)
+    this.store.payments.set(payment.id, payment)
     return payment
   }
 

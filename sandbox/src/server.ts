@@ -72,7 +72,8 @@ async function route(ctx: ServerContext, req: IncomingMessage, res: ServerRespon
 
 async function api(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, method: string, url: URL): Promise<void> {
   const path = url.pathname.slice(API_PREFIX.length) || "/"
-  const idempotencyKey = method === "POST" ? (header(req, RequestHeader.Idempotency) ?? null) : null
+  // KOMOJU documents the key on POSTs; the customer API's PATCH and DELETE honour it too, so a retried write is not done twice.
+  const idempotencyKey = method === "POST" || method === "PATCH" || method === "DELETE" ? (header(req, RequestHeader.Idempotency) ?? null) : null
   const log = (status: number, extra: { replayed?: boolean; fault?: ApiFault } = {}) =>
     ctx.store.requests.add({
       at: komojuTime(ctx.clock.now()),

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs"
 import { Log, type RequestLogEntry, type WebhookLogEntry } from "./logs"
 import { RequestGauge } from "./stats"
-import type { KomojuEvent, Payment, RefundRequestRecord, SessionRecord } from "./types"
+import type { CustomerRecord, ExternalCustomerRecord, KomojuEvent, Payment, RefundRequestRecord, SecureTokenRecord, SessionRecord } from "./types"
 
 const STATE_VERSION = 1
 
@@ -11,6 +11,10 @@ type PersistedState = {
   payments: Record<string, Payment>
   /** What the sandbox keeps of each refund request beside the payment's `refund_requests[]`. */
   refund_requests: Record<string, RefundRequestRecord>
+  customers: Record<string, CustomerRecord>
+  /** Keyed by the merchant's external_customer_id. */
+  external_customers: Record<string, ExternalCustomerRecord>
+  secure_tokens: Record<string, SecureTokenRecord>
   events: KomojuEvent[]
   clock_offset_seconds: number
 }
@@ -24,6 +28,10 @@ export class Store {
   sessions = new Map<string, SessionRecord>()
   payments = new Map<string, Payment>()
   refundRequests = new Map<string, RefundRequestRecord>()
+  customers = new Map<string, CustomerRecord>()
+  /** The hosted page's one-click memory, keyed by the merchant's external_customer_id. */
+  externalCustomers = new Map<string, ExternalCustomerRecord>()
+  secureTokens = new Map<string, SecureTokenRecord>()
   /** KOMOJU refuses an external_order_num it has seen on another session. */
   orderNumbers = new Set<string>()
   events: KomojuEvent[] = []
@@ -40,6 +48,9 @@ export class Store {
     this.sessions.clear()
     this.payments.clear()
     this.refundRequests.clear()
+    this.customers.clear()
+    this.externalCustomers.clear()
+    this.secureTokens.clear()
     this.orderNumbers.clear()
     this.events = []
     this.clockOffsetSeconds = 0
@@ -56,6 +67,9 @@ export class Store {
       sessions: Object.fromEntries(this.sessions),
       payments: Object.fromEntries(this.payments),
       refund_requests: Object.fromEntries(this.refundRequests),
+      customers: Object.fromEntries(this.customers),
+      external_customers: Object.fromEntries(this.externalCustomers),
+      secure_tokens: Object.fromEntries(this.secureTokens),
       events: this.events,
       clock_offset_seconds: this.clockOffsetSeconds,
     }
@@ -76,12 +90,18 @@ export class Store {
     // Payments saved before refund requests existed had none.
     this.payments = new Map(Object.entries(state.payments ?? {}).map(([id, payment]) => [id, { ...payment, refund_requests: payment.refund_requests ?? [] }]))
     this.refundRequests = new Map(Object.entries(state.refund_requests ?? {}))
+    this.customers = new Map(Object.entries(state.customers ?? {}))
+    this.externalCustomers = new Map(Object.entries(state.external_customers ?? {}))
+    this.secureTokens = new Map(Object.entries(state.secure_tokens ?? {}))
     this.events = state.events ?? []
     // Files written before the format was versioned named the offset in camelCase.
     this.clockOffsetSeconds = state.clock_offset_seconds ?? state.clockOffsetSeconds ?? 0
     for (const session of this.sessions.values()) {
       const orderNumber = session.payment_data?.external_order_num
       if (orderNumber) this.orderNumbers.add(orderNumber)
+    }
+    for (const payment of this.payments.values()) {
+      if (!payment.session && payment.external_order_num) this.orderNumbers.add(payment.external_order_num)
     }
   }
 }

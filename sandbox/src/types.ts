@@ -118,7 +118,8 @@ export type Payment = {
   status: PaymentStatus
   amount: number
   tax: number
-  customer: null
+  /** The KOMOJU customer charged (a customer_payment session, or `POST /payments` with `customer`), else null. */
+  customer: string | null
   payment_deadline: string | null
   payment_details: PaymentDetails
   payment_method_fee: number
@@ -183,10 +184,12 @@ export type PaymentData = {
 }
 
 /** A session as `GET /api/v1/sessions/:id` answers it. */
+export type SessionMode = "payment" | "customer" | "customer_payment"
+
 export type Session = {
   id: string
   resource: "session"
-  mode: "payment"
+  mode: SessionMode
   amount: number
   currency: string
   session_url: string
@@ -198,6 +201,8 @@ export type Session = {
   metadata: Record<string, string>
   /** Only when the session was created with line items (as the SDK's Session model says). */
   line_items?: LineItem[]
+  /** The KOMOJU customer the session saves to: only in the customer modes (the SDK's Session model). */
+  customer_id?: string
   status: SessionStatus
   expired: boolean
   created_at: string
@@ -215,6 +220,8 @@ export type SessionRecord = Omit<Session, "payment" | "expired"> & {
   scenario: string | null
   /** The account's `tax_rate` when the session was created. */
   tax_rate: number
+  /** The merchant's id of the shopper (one-click on the hosted page; required in the customer modes). */
+  external_customer_id?: string | null
 }
 
 export type PaymentList = {
@@ -226,11 +233,91 @@ export type PaymentList = {
   data: Payment[]
 }
 
+/**
+ * A customer's saved payment source (komoju-node-sdk `models/customer-source.ts`): the
+ * card's brand, last four digits and expiry, never its number. A saved PayPay account
+ * has `type: "paypay"` and nulls for the card fields (the SDK's model knows cards only).
+ */
+export type CustomerSource = {
+  type: string
+  brand: string | null
+  last_four_digits: string | null
+  month: number | null
+  year: number | null
+}
+
+/** komoju-node-sdk `models/customer.ts`. */
+export type Customer = {
+  id: string
+  resource: "customer"
+  email: string | null
+  source: CustomerSource | null
+  metadata: Record<string, string>
+  created_at: string
+}
+
+/** What the sandbox keeps beside a customer: the full card number (never served) and whom it belongs to. */
+export type CustomerRecord = Customer & {
+  /** The saved card's number, for the test cards' outcomes when it is charged; null for PayPay or no source. */
+  card_number: string | null
+  /** The external_customer_id of the session that created or last updated it, if any. */
+  external_customer_id: string | null
+  /** The currency given on create / update (the SDK's request has one), if any. */
+  currency: string | null
+}
+
+/**
+ * The hosted page's one-click memory for one `external_customer_id` (komoju-node-sdk
+ * `api/one-click-api.ts`: "the external customer created by the Hosted Page One-Click
+ * feature"). Not a KOMOJU customer: `DELETE /external_customers/:id` erases it.
+ */
+export type ExternalCustomerRecord = {
+  id: string
+  external_customer_id: string
+  source: CustomerSource
+  card_number: string | null
+  created_at: string
+  updated_at: string
+}
+
+/** komoju-node-sdk `models/secure-token.ts`; `verification_status` as KOMOJU's 3-D Secure guide lists it. */
+export type SecureToken = {
+  id: string
+  created_at: string
+  verification_status: "NEEDS_VERIFY" | "OK" | "ERRORED" | "SKIPPED"
+  authentication_url: string
+}
+
+/** What the sandbox keeps beside a secure token. */
+export type SecureTokenRecord = SecureToken & {
+  amount: number
+  currency: string
+  return_url: string
+  customer: string | null
+  card_number: string
+  month: number
+  year: number
+  email: string | null
+  /** The payment that used it (a token pays once). */
+  payment: string | null
+}
+
+export type CustomerList = {
+  resource: "customer_list"
+  data: Customer[]
+  start_time: string | null
+  end_time: string | null
+  total: number
+  page: number
+  per_page: number
+  last_page: number
+}
+
 export type KomojuEvent = {
   id: string
   type: EventType
   resource: "event"
-  data: Payment | Record<string, never>
+  data: Payment | Customer | Record<string, never>
   created_at: string
   reason: string | null
 }

@@ -3,10 +3,15 @@ import { CaptureMode, DEFAULT_LOCALE, ErrorCode, LIMITS, LOCALES, type Locale } 
 import { isCurrency, type CurrencyCode } from "./currencies"
 import { ApiError, invalidParameter, missingParameter, unacceptableParameter } from "./errors"
 import { isPaymentType, supportsCurrency, type PaymentTypeCode } from "./payment-types"
-import type { Address, LineItem, PaymentData } from "./types"
+import type { Address, LineItem, PaymentData, SessionMode } from "./types"
 
 /** A `POST /sessions` body after KOMOJU's checks, in the sandbox's terms. */
 export type SessionInput = {
+  mode: SessionMode
+  /** The merchant's id of the shopper: one-click on the hosted page, and whom the customer modes save for. */
+  externalCustomerId: string | null
+  /** Customer modes: the KOMOJU customer to update (else a new one is made). */
+  customerId: string | null
   amount: number
   currency: CurrencyCode
   returnUrl: string
@@ -29,7 +34,14 @@ export type SessionRules = {
   lineItemsTotal: "strict" | "off"
   /** Paidy needs a shipping address (setting `paidy_requires_shipping_address`). */
   paidyRequiresShippingAddress: boolean
+  /** The customer modes need external_customer_id (setting `customer_modes_require_external_customer_id`). */
+  customerModesRequireExternalCustomerId?: boolean
+  /** Whether a KOMOJU customer exists (customer_id of the customer modes). */
+  customerExists?: (id: string) => boolean
 }
+
+/** What the customer modes save: a card or a PayPay account (KOMOJU's customer modes work for those two). */
+export const CUSTOMER_MODE_TYPES: readonly PaymentTypeCode[] = ["credit_card", "paypay"]
 
 const MODES = ["payment", "customer", "customer_payment"]
 const ADDRESS_FIELDS = ["name", "street_address1", "street_address2", "city", "state", "zipcode", "country"] as const
@@ -45,11 +57,14 @@ export function validateSessionInput(params: Params, rules: SessionRules): Sessi
   if (isBlank(params.amount)) throw missingParameter("amount")
   const currencyText = text(params.currency)
   if (!currencyText) throw missingParameter("currency")
-  const mode = text(params.mode) ?? "payment"
+  const mode = (text(params.mode) ?? "payment") as SessionMode
   if (!MODES.includes(mode)) throw invalidParameter("mode", `mode must be one of ${MODES.join(", ")}`)
-  if (mode !== "payment" && !text(params.external_customer_id)) throw missingParameter("external_customer_id")
+  const externalCustomerId = text(params.external_customer_id) ?? null
+  if (mode !== "payment" && !externalCustomerId && rules.customerModesRequireExternalCustomerId !== false) throw missingParameter("external_customer_id")
+  if (externalCustomerId && externalCustomerId.length > 255) throw invalidParameter("external_customer_id", "external_customer_id is longer than 255 characters")
 
-  const amount = parseMinorAmount(params.amount, "amount")
+  // The SDK: "Amount greater than or equal to 0" in customer mode, which charges nothing.
+  const amount = mode === "customer" && (params.amount === 0 || params.amount === "0") ? 0 : parseMinorAmount(params.amount, "amount")
   if (!/^https?:\/\/[^\s]+$/.test(returnUrl) || !URL.canParse(returnUrl)) throw invalidParameter("return_url", "return_url must be an absolute http(s) URL")
   const locale = text(params.default_locale) ?? DEFAULT_LOCALE
   if (!(LOCALES as readonly string[]).includes(locale)) throw invalidParameter("default_locale", `default_locale must be one of ${LOCALES.join(", ")}`)
@@ -69,9 +84,19 @@ export function validateSessionInput(params: Params, rules: SessionRules): Sessi
     throw new ApiError(422, ErrorCode.InvalidCurrency, `${currencyText} is not a supported currency (ISO 4217, upper case)`, "currency")
   }
   const currency: CurrencyCode = currencyText
-  if (mode !== "payment") throw new ApiError(422, ErrorCode.UnprocessableEntity, `The sandbox supports mode "payment" only`, "mode")
+  const customerId = mode === "payment" ? null : (text(params.customer_id) ?? null)
+  if (customerId && rules.customerExists && !rules.customerExists(customerId)) throw unacceptableParameter("customer_id", `Customer ${customerId} was not found`)
   const explicitTypes = !isBlank(params.payment_types) && !(Array.isArray(params.payment_types) && params.payment_types.length === 0)
   let paymentTypes = parsePaymentTypes(params.payment_types, currency, rules)
+  if (mode !== "payment") {
+    // Only what can be saved: a card or PayPay.
+    const unsaveable = paymentTypes.filter((type) => !CUSTOMER_MODE_TYPES.includes(type))
+    if (explicitTypes && unsaveable.length) {
+      throw new ApiError(422, ErrorCode.InvalidPaymentType, `${unsaveable.join(", ")} cannot be saved to a customer (mode ${mode}: ${CUSTOMER_MODE_TYPES.join(", ")})`, "payment_types")
+    }
+    paymentTypes = paymentTypes.filter((type) => CUSTOMER_MODE_TYPES.includes(type))
+    if (!paymentTypes.length) throw new ApiError(422, ErrorCode.InvalidPaymentType, `No payment type that can be saved (${CUSTOMER_MODE_TYPES.join(", ")}) is available in ${currency}`, "payment_types")
+  }
   // Paidy ships to the address it is given: asked for by name without one, the session
   // is refused; offered by default, Paidy is left out.
   if (rules.paidyRequiresShippingAddress && !paymentData.shipping_address && paymentTypes.includes(PAIDY)) {
@@ -83,7 +108,7 @@ export function validateSessionInput(params: Params, rules: SessionRules): Sessi
     if (sum !== amount) throw unacceptableParameter("line_items", `The line items add up to ${sum}, not the session's amount ${amount}`)
   }
 
-  return { amount, currency, returnUrl, locale: locale as Locale, email, expiresInSeconds, paymentTypes, metadata, paymentData, ...(lineItems ? { lineItems } : {}) }
+  return { mode, externalCustomerId, customerId, amount, currency, returnUrl, locale: locale as Locale, email, expiresInSeconds, paymentTypes, metadata, paymentData, ...(lineItems ? { lineItems } : {}) }
 }
 
 /**
@@ -170,7 +195,7 @@ function parsePaymentTypes(value: unknown, currency: CurrencyCode, rules: Sessio
   return types
 }
 
-function parseMetadata(value: unknown): Record<string, string> {
+export function parseMetadata(value: unknown): Record<string, string> {
   if (isBlank(value)) return {}
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw invalidParameter("metadata", "metadata must be an object of strings")
   const metadata: Record<string, string> = {}

@@ -7,7 +7,7 @@ import type { Rng } from "./rng"
 import { signWebhook } from "./signature"
 import type { Store } from "./store"
 import { Timers } from "./timers"
-import type { KomojuEvent, Payment } from "./types"
+import type { Customer, KomojuEvent, Payment } from "./types"
 
 type DeliveryFlags = { duplicate: boolean; reordered: boolean; delayedMs: number }
 type AttemptLog = Omit<WebhookLogEntry, "seq" | "at" | "event_id" | "type">
@@ -33,8 +33,8 @@ export class WebhookDispatcher {
     private readonly rng: Rng
   ) {}
 
-  /** Records the event (the payment as it is now) and sends it. */
-  emit(type: EventType, payment: Payment | null, reason: string | null = null): KomojuEvent {
+  /** Records the event (the payment, or the customer, as it is now) and sends it. */
+  emit(type: EventType, payment: Payment | Customer | null, reason: string | null = null): KomojuEvent {
     const event: KomojuEvent = {
       id: komojuId(),
       type,

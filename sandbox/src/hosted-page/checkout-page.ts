@@ -2,7 +2,7 @@ import type { CardField } from "../card"
 import type { Locale } from "../constants"
 import { isKonbiniStore, isPaymentType, kindOf, KONBINI_STORE_NAMES, PAYMENT_TYPES } from "../payment-types"
 import { chargeFor } from "../pricing"
-import type { SessionRecord } from "../types"
+import type { CustomerSource, ExternalCustomerRecord, SessionRecord } from "../types"
 import { formatAmount } from "./format"
 import { escapeHtml as e, layout } from "./html"
 import { translator, type Translate } from "./i18n"
@@ -30,16 +30,46 @@ export function backToMerchantForm(session: SessionRecord, locale: Locale, t: Tr
 <button class="secondary" type="submit" data-testid="back-to-merchant">${e(t("back"))}</button></form>`
 }
 
-/** The hosted page: one plain form per offered method, so any browser or test can drive it. */
-export function checkoutPage(session: SessionRecord, locale: Locale, state: CheckoutState = {}): string {
+/** "Visa •••• 4242" for a saved card, the method's name for a saved wallet. */
+export function sourceLabel(source: CustomerSource, locale: Locale): string {
+  if (source.last_four_digits) {
+    const brand = source.brand ? BRAND_NAMES[source.brand] ?? source.brand : translator(locale)("card")
+    return `${brand} •••• ${source.last_four_digits}`
+  }
+  return isPaymentType(source.type) ? PAYMENT_TYPES[source.type].names[locale] : source.type
+}
+
+const BRAND_NAMES: Record<string, string> = { visa: "Visa", master: "Mastercard", jcb: "JCB", american_express: "American Express", diners_club: "Diners Club" }
+
+/**
+ * The hosted page: one plain form per offered method, so any browser or test can drive it.
+ * With a saved method (one-click for the session's external_customer_id) it comes first,
+ * preselected: one button pays with it, the other methods follow.
+ */
+export function checkoutPage(session: SessionRecord, locale: Locale, state: CheckoutState = {}, saved: ExternalCustomerRecord | null = null): string {
   const t = translator(locale)
   const forms = session.payment_methods.map((method) => methodForm(session, method.type, locale, t, state)).join("\n")
+  const heading = session.mode === "customer" ? `<h2>${e(t("saveTitle"))}</h2><p class="hint" data-testid="save-intro">${e(t("saveIntro"))}</p>` : `<h2>${e(t("choose"))}</h2>`
+  const one = saved ? `${savedForm(session, saved, locale, t, state)}<h2>${e(t("otherMethods"))}</h2>` : ""
   return layout({
     locale,
-    title: t("title"),
+    title: session.mode === "customer" ? t("saveTitle") : t("title"),
     localeHref: (l) => sessionPath(session, "", l),
-    body: `${summary(session, locale, t)}${lineItemList(session, locale, t)}<h2>${e(t("choose"))}</h2>${forms}${backToMerchantForm(session, locale, t)}`,
+    body: `${summary(session, locale, t)}${lineItemList(session, locale, t)}${heading}${one}${forms}${backToMerchantForm(session, locale, t)}`,
   })
+}
+
+/** The one-click form: the saved card (brand, last four, expiry) or wallet, and one button. */
+function savedForm(session: SessionRecord, saved: ExternalCustomerRecord, locale: Locale, t: Translate, state: CheckoutState): string {
+  const label = sourceLabel(saved.source, locale)
+  const isCard = Boolean(saved.source.last_four_digits)
+  const expiry = isCard && saved.source.month && saved.source.year ? ` <span data-testid="saved-expiry">${e(String(saved.source.month).padStart(2, "0"))}/${e(String(saved.source.year).slice(-2))}</span>` : ""
+  const error = state.error?.type === "saved" ? `<div class="error" role="alert" data-testid="payment-error">${e(state.error.message)}</div>` : ""
+  const button = locale === "en" ? `${t("payWith")} ${label}` : `${label} ${t("payWith")}`
+  return `<fieldset data-testid="method-saved"><legend>${e(isCard ? t("savedMethod") : t("savedWallet"))}</legend>${error}
+<form method="post" action="${e(sessionPath(session, "/pay", locale))}"><input type="hidden" name="payment_type" value="saved">
+<label><input type="radio" name="use_saved" value="1" checked data-testid="saved-method-radio"> <span data-testid="saved-method">${e(label)}</span>${expiry}</label>
+<button type="submit" autofocus data-testid="pay-saved">${e(button)}</button></form></fieldset>`
 }
 
 /**
@@ -96,11 +126,18 @@ function methodForm(session: SessionRecord, type: string, locale: Locale, t: Tra
       .map((brand) => `<option value="${e(brand)}"${brand === chosen ? " selected" : ""}>${e(KONBINI_STORE_NAMES[brand][locale])}</option>`)
       .join("")}</select>`
   }
+  if ((type === "credit_card" || type === "paypay") && session.external_customer_id) {
+    // Payment mode asks; the customer modes save in any case.
+    fields +=
+      session.mode === "payment"
+        ? `<input type="hidden" name="save_offered" value="1"><label><input type="checkbox" name="save_payment_method" value="1"${values.save_offered && !values.save_payment_method ? "" : " checked"} data-testid="save-payment-method-${e(type)}"> ${e(t("rememberMethod"))}</label>`
+        : `<p class="hint" data-testid="saves-${e(type)}">${e(t("savesToo"))}</p>`
+  }
   if (kind === "cash" && !session.email) {
     fields += `<label for="email-${e(type)}">${e(t("email"))}</label>
 <input id="email-${e(type)}" name="email" type="email" autocomplete="email" required value="${e(values.email)}"${invalid("email")} data-testid="${e(type)}-email">`
   }
-  const label = kind === "wallet" ? t("next") : t("pay")
+  const label = kind === "wallet" ? t("next") : session.mode === "customer" ? t("saveButton") : t("pay")
   return `<fieldset data-testid="method-${e(type)}"><legend>${e(PAYMENT_TYPES[type].names[locale])}</legend>${chargeLine(session, type, locale, t)}${error}
 <form method="post" action="${e(sessionPath(session, "/pay", locale))}"><input type="hidden" name="payment_type" value="${e(type)}">${fields}
 <button type="submit" data-testid="pay-${e(type)}">${e(label)}</button></form></fieldset>`

@@ -1,5 +1,6 @@
 import { PaymentStatus, type Locale } from "../constants"
 import { isKonbiniStore, isPaymentType, KONBINI_STORE_NAMES, PAYMENT_TYPES } from "../payment-types"
+import type { SecureTokenView } from "../control"
 import type { Payment, SessionRecord } from "../types"
 import { backToMerchantForm, sessionPath, summary } from "./checkout-page"
 import { formatAmount, formatDeadline } from "./format"
@@ -7,15 +8,17 @@ import { escapeHtml as e, layout, linkButton } from "./html"
 import { translator } from "./i18n"
 
 /** PayPay and other wallets: the customer approves in the app; here a button stands in for it. */
-export function walletPage(session: SessionRecord, locale: Locale, type: string): string {
+export function walletPage(session: SessionRecord, locale: Locale, type: string, carried: Record<string, string> = {}, shownType = type): string {
   const t = translator(locale)
-  const name = isPaymentType(type) ? PAYMENT_TYPES[type].names[locale] : type
+  const name = isPaymentType(shownType) ? PAYMENT_TYPES[shownType].names[locale] : shownType
   return layout({
     locale,
     title: t("walletTitle"),
     body: `${summary(session, locale, t)}<h2 data-testid="wallet-title">${e(name)}: ${e(t("walletTitle"))}</h2><p>${e(t("walletText"))}</p>
 <form method="post" action="${e(sessionPath(session, "/pay", locale))}">
-<input type="hidden" name="payment_type" value="${e(type)}"><input type="hidden" name="confirmed" value="1">
+<input type="hidden" name="payment_type" value="${e(type)}"><input type="hidden" name="confirmed" value="1">${Object.entries(carried)
+    .map(([name, value]) => `<input type="hidden" name="${e(name)}" value="${e(value)}">`)
+    .join("")}
 <button type="submit" data-testid="wallet-approve">${e(t("approve"))}</button></form>${backToMerchantForm(session, locale, t)}`,
   })
 }
@@ -83,7 +86,7 @@ export function closedPage(session: SessionRecord, locale: Locale, reason: Close
     title: t("closedTitle"),
     localeHref: (l) => sessionPath(session, "", l),
     body: `${summary(session, locale, t)}<h2 data-testid="closed-title">${e(t("closedTitle"))}</h2>
-<p data-testid="closed-reason" data-reason="${reason}">${e(t(reason))}</p>${linkButton(returnTo, t("returnToShop"), "return-to-shop", true)}`,
+<p data-testid="closed-reason" data-reason="${reason}">${e(t(reason === "completed" && session.mode === "customer" ? "savedDone" : reason))}</p>${linkButton(returnTo, t("returnToShop"), "return-to-shop", true)}`,
   })
 }
 
@@ -93,5 +96,28 @@ export function notFoundPage(locale: Locale): string {
     locale,
     title: t("notFoundTitle"),
     body: `<h1 data-testid="not-found">${e(t("notFoundTitle"))}</h1><p>${e(t("notFoundText"))}</p>`,
+  })
+}
+
+/**
+ * A secure token's 3-D Secure step (its `authentication_url`): what is authenticated
+ * (amount, card) and two buttons that stand in for the issuer's challenge.
+ */
+export function threeDSecurePage(token: SecureTokenView, locale: Locale, returnTo: string): string {
+  const t = translator(locale)
+  const action = `/three_d_secure_service/offsite?token=${encodeURIComponent(token.id)}&locale=${locale}`
+  const body =
+    token.verification_status === "NEEDS_VERIFY"
+      ? `<p>${e(t("threeDsText"))}</p>
+<form method="post" action="${e(action)}"><input type="hidden" name="result" value="pass"><button type="submit" data-testid="three-ds-pass">${e(t("threeDsPass"))}</button></form>
+<form method="post" action="${e(action)}"><input type="hidden" name="result" value="fail"><button class="secondary" type="submit" data-testid="three-ds-fail">${e(t("threeDsFail"))}</button></form>`
+      : `<p data-testid="three-ds-done">${e(t("threeDsDone"))} (${e(token.verification_status)})</p>${linkButton(returnTo, t("threeDsBack"), "three-ds-return")}`
+  return layout({
+    locale,
+    title: t("threeDsTitle"),
+    localeHref: (l) => `/three_d_secure_service/offsite?token=${encodeURIComponent(token.id)}&locale=${l}`,
+    body: `<h1 data-testid="three-ds-title">${e(t("threeDsTitle"))}</h1><div>${e(t("amount"))}</div>
+<div class="amount" data-testid="amount">${e(formatAmount(token.amount, token.currency, locale))}</div>
+<div class="order">${e(t("card"))}: <span data-testid="three-ds-card">•••• ${e(token.last_four_digits)}</span></div>${body}`,
   })
 }

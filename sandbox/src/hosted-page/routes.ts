@@ -9,7 +9,7 @@ import type { SessionRecord } from "../types"
 import { checkoutPage, sessionPath } from "./checkout-page"
 import { dashboardPage } from "./dashboard"
 import { pickLocale, translator, type StringKey } from "./i18n"
-import { awaitingPage, closedPage, notFoundPage, payEasyOnlinePage, walletPage } from "./result-pages"
+import { awaitingPage, closedPage, notFoundPage, payEasyOnlinePage, threeDSecurePage, walletPage } from "./result-pages"
 
 export type PageResult = { status: number; html?: string; redirect?: string }
 
@@ -42,7 +42,7 @@ export function handlePage(sessions: Sessions, control: Controller, method: stri
     }
     const closed = closedView(sessions, session, locale)
     if (closed) return method === "POST" ? redirect(sessionPath(session, "", locale)) : closed
-    if (method === "GET" && action === "") return html(200, checkoutPage(session, locale))
+    if (method === "GET" && action === "") return html(200, checkoutPage(session, locale, {}, sessions.savedMethod(session)))
     if (method === "POST" && action === "/pay") return pay(sessions, session, locale, form)
     return null
   }
@@ -53,6 +53,7 @@ export function handlePage(sessions: Sessions, control: Controller, method: stri
     return html(200, awaitingPage(null, payment, pickLocale(requestedLocale, payment.locale), null))
   }
   if ((match = path.match(/^\/pay_easy\/([a-z0-9]+)$/))) return payEasyOnline(control, method, match[1], requestedLocale)
+  if (path === "/three_d_secure_service/offsite") return threeDSecure(control, method, query.get("token") ?? "", form, requestedLocale)
   if (method === "POST" && (match = path.match(/^\/admin\/payments\/([a-z0-9]+)\/refund_requests\/([a-z0-9]+)\/(complete|reject)$/))) {
     return dashboardRefundRequest(control, match[1], match[2], match[3] as "complete" | "reject")
   }
@@ -80,16 +81,34 @@ function pay(sessions: Sessions, session: SessionRecord, locale: Locale, form: P
   const type = String(form.payment_type ?? "")
   const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]))
   const refuse = (status: number, message: string, field?: CardField | "email") =>
-    html(status, checkoutPage(session, locale, { error: { type, message, field }, values }))
+    html(status, checkoutPage(session, locale, { error: { type, message, field }, values }, sessions.savedMethod(session)))
+  const save = values.save_offered === "1" ? values.save_payment_method === "1" : undefined
+  if (type === "saved") {
+    // One click: the card (or PayPay) remembered for the session's external_customer_id.
+    const saved = sessions.savedMethod(session)
+    if (!saved) return refuse(422, t("unavailable"))
+    if (kindOf(saved.source.type) === "wallet" && form.confirmed !== "1") return html(200, walletPage(session, locale, "saved", {}, saved.source.type))
+    let result: PayResult
+    try {
+      result = sessions.pay(session.id, { type: saved.source.type, saved: true, email: values.email?.trim() })
+    } catch (error) {
+      if (error instanceof ApiError && error.status < 500) return refuse(error.status, error.message)
+      throw error
+    }
+    if (result.declined) return refuse(402, t(kindOf(saved.source.type) === "card" ? DECLINE_MESSAGES[result.declined] : "failed"))
+    return redirect(returnUrlFor(session))
+  }
   if (!isPaymentType(type) || !session.payment_methods.some((m) => m.type === type)) return refuse(422, t("unavailable"))
   const kind = kindOf(type)
-  if (kind === "wallet" && form.confirmed !== "1") return html(200, walletPage(session, locale, type))
+  if (kind === "wallet" && form.confirmed !== "1") {
+    return html(200, walletPage(session, locale, type, values.save_offered === "1" ? { save_offered: "1", ...(save ? { save_payment_method: "1" } : {}) } : {}))
+  }
   const email = values.email?.trim()
   if (kind === "cash" && !session.email && !(email && /^[^\s@]+@[^\s@]+$/.test(email))) return refuse(422, t("invalidEmail"), "email")
   const card = kind === "card" ? { number: values.card_number ?? "", expiry: values.expiry ?? "", cvc: values.cvc ?? "" } : undefined
   let result: PayResult
   try {
-    result = sessions.pay(session.id, { type, card, store: values.store, email })
+    result = sessions.pay(session.id, { type, card, store: values.store, email, save })
   } catch (error) {
     // The page names the wrong field, in the customer's language.
     if (error instanceof InvalidCardError) return refuse(422, t(CARD_ERRORS[error.field]), error.field)
@@ -99,6 +118,17 @@ function pay(sessions: Sessions, session: SessionRecord, locale: Locale, form: P
   // Declined: the message says why, and the customer may try again (or go back to the merchant).
   if (result.declined) return refuse(402, t(kind === "card" ? DECLINE_MESSAGES[result.declined] : "failed"), kind === "card" ? "number" : undefined)
   return kind === "cash" ? redirect(sessionPath(session, "", locale)) : redirect(returnUrlFor(session))
+}
+
+/** A secure token's 3-D Secure step: Pass or Fail, then back to the token's return_url. */
+function threeDSecure(control: Controller, method: string, id: string, form: Params, requestedLocale: string | null): PageResult | null {
+  const token = find(() => control.secureToken(id))
+  const locale = pickLocale(requestedLocale, "ja")
+  if (!token) return html(404, notFoundPage(locale))
+  if (method === "GET") return html(200, threeDSecurePage(token, locale, control.verifySecureTokenUrl(id)))
+  if (method !== "POST") return null
+  if (token.verification_status !== "NEEDS_VERIFY") return html(200, threeDSecurePage(token, locale, control.verifySecureTokenUrl(id)))
+  return redirect(control.verifySecureToken(id, form.result !== "fail").redirect_url)
 }
 
 /** Pay-easy's online banking: paying there is the customer paying, as at an ATM. */

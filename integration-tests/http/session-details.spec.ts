@@ -1,6 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { createPromotionsWorkflow } from "@medusajs/medusa/core-flows"
+import { KOMOJU_MODULE } from "../../src/modules/komoju"
+import type { KomojuModuleService } from "../../src/modules/komoju/service"
 import { komojuTestEnvironment, useKomojuStore } from "../helpers/komoju-store"
 
 // medusa-config.ts points the provider at the sandbox on this port.
@@ -105,6 +107,24 @@ medusaIntegrationTestRunner({
       session.line_items.forEach((line: { amount: number; quantity: number }, index: number) => {
         expect(Math.abs(line.amount * line.quantity - expected[index] * 100)).toBeLessThan(1)
       })
+    })
+
+    it("the same line items and addresses when the cart is read through Medusa's query (the one statement failing)", async () => {
+      const inbox = getContainer().resolve<KomojuModuleService>(KOMOJU_MODULE)
+      const statement = jest.spyOn(inbox, "checkoutContext").mockRejectedValue(new Error("relation \"cart\" does not exist"))
+      try {
+        const cart = await ctx.shopper.fillCart(ctx.store.regions.jp, [{ handle: "sencha", quantity: 3 }])
+        const started = await ctx.shopper.startPayment(cart.id)
+        const session = ctx.sandbox.session(started.komojuSessionId) as any
+        expect(statement).toHaveBeenCalled()
+        expect(session.line_items).toEqual([
+          { description: "煎茶 Shizuoka Sencha 100g", quantity: 3, amount: 1800, external_product_num: "SENCHA-100" },
+          { description: "Standard (宅配便)", quantity: 1, amount: 500 },
+        ])
+        expect(session.payment_data.shipping_address).toMatchObject({ name: "山田 太郎", country: "JP" })
+      } finally {
+        statement.mockRestore()
+      }
     })
 
     it("Paidy is offered only to a cart with a shipping address", async () => {

@@ -4,7 +4,7 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import type { Logger } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, decorateCartTotals } from "@medusajs/framework/utils"
 import { unsupportedInCurrency } from "../../lib/komoju"
 import { errorMessage } from "../../lib/error-message"
 import { KOMOJU_MODULE } from "../../modules/komoju"
@@ -20,6 +20,7 @@ type CreatePaymentSessionBody = {
 type SessionContext = {
   currencyCode?: string
   cart?: { id: string; regionId?: string | null; locale?: string | null }
+  details: CheckoutDetails
   settings: EffectiveKomojuSettings
 }
 
@@ -39,8 +40,8 @@ const KOMOJU_PROVIDER_PREFIX = "pp_komoju_"
  * - `data.locale`: the cart's locale when the storefront sends none, so that a payment
  *   step that sends no `data` (Medusa's starters) still opens KOMOJU's page in the
  *   shopper's language (a locale KOMOJU lacks falls back to `defaultLocale`).
- * The cart's id and the settings come from one database statement (see
- * `checkoutContext`); the details from Medusa's query, which computes the totals.
+ * The cart, its lines and the settings come from one database statement (see
+ * `checkoutContext`); the lines' totals from Medusa's own `decorateCartTotals`.
  */
 export async function attachCartToKomojuSession(
   req: MedusaRequest,
@@ -52,15 +53,14 @@ export async function attachCartToKomojuSession(
     return next()
   }
   try {
-    const { currencyCode, cart, settings } = await sessionContext(req, req.params.id)
+    const { currencyCode, cart, details, settings } = await sessionContext(req, req.params.id)
     const data = { ...(body.data ?? {}) }
     delete data.cart_id
     delete data.komoju_store_settings
     delete data.komoju_checkout_details
     if (cart?.id) {
       data.cart_id = cart.id
-      // Read while Medusa's workflow gets to the provider, which awaits it.
-      data.komoju_checkout_details = checkoutDetailsHandoff.give(checkoutDetailsOf(req, cart.id))
+      data.komoju_checkout_details = checkoutDetailsHandoff.give(details)
     }
     if (!data.locale && cart?.locale) data.locale = cart.locale
     if (settings.payment_types && currencyCode) {
@@ -74,7 +74,7 @@ export async function attachCartToKomojuSession(
   }
 }
 
-/** The cart fields `checkoutDetailsFromCart` maps; `total` makes Medusa compute every line's. */
+/** The cart fields `checkoutDetailsFromCart` maps, where the cart is read through Medusa's query. */
 const DETAIL_FIELDS = [
   "total", "email",
   "items.title", "items.variant_title", "items.variant_sku", "items.variant_id", "items.quantity", "items.thumbnail", "items.total",
@@ -82,18 +82,9 @@ const DETAIL_FIELDS = [
   "shipping_address.*", "billing_address.*",
 ]
 
-/** Never rejects: without the details, KOMOJU still gets a payable session. */
-async function checkoutDetailsOf(req: MedusaRequest, cartId: string): Promise<CheckoutDetails> {
-  try {
-    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-    const { data: [cart] } = await query.graph({ entity: "cart", fields: DETAIL_FIELDS, filters: { id: cartId } })
-    return cart ? checkoutDetailsFromCart(cart as CartForKomoju) : {}
-  } catch (error) {
-    req.scope
-      .resolve<Logger>(ContainerRegistrationKeys.LOGGER)
-      .warn(`KOMOJU: cart ${cartId} could not be read for line items and addresses (${errorMessage(error)}); the session is created without them`)
-    return {}
-  }
+/** What KOMOJU's page shows of a cart read by `checkoutContext`, its totals computed as Medusa's cart module does. */
+function detailsOfRow(cart: Record<string, unknown> | null): CheckoutDetails {
+  return cart ? checkoutDetailsFromCart(decorateCartTotals(cart) as CartForKomoju) : {}
 }
 
 let fallbackLogged = false
@@ -117,6 +108,7 @@ async function sessionContext(req: MedusaRequest, paymentCollectionId: string): 
   return {
     currencyCode,
     cart: row.cart_id ? { id: row.cart_id, regionId: row.region_id, locale: row.locale } : undefined,
+    details: detailsOfRow(row.cart),
     settings: effectiveSettings(row.settings, { regionId: row.region_id ?? undefined, currencyCode }),
   }
 }
@@ -131,9 +123,14 @@ async function sessionContextByQuery(req: MedusaRequest, komoju: KomojuModuleSer
   const collection = collections[0]
   const cart = collection?.cart
   const currencyCode = collection?.currency_code
+  // `total` makes the cart module compute every line's.
+  const { data: [withLines] } = cart?.id
+    ? await query.graph({ entity: "cart", fields: DETAIL_FIELDS, filters: { id: cart.id } })
+    : { data: [] }
   return {
     currencyCode,
     cart: cart?.id ? { id: cart.id, regionId: cart.region_id, locale: cart.locale } : undefined,
+    details: withLines ? checkoutDetailsFromCart(withLines as CartForKomoju) : {},
     settings: await komoju.resolveSettings({ regionId: cart?.region_id ?? undefined, currencyCode }),
   }
 }

@@ -6,6 +6,7 @@ import {
   MedusaService,
   generateEntityId,
 } from "@medusajs/framework/utils"
+import { CHECKOUT_CONTEXT_SQL } from "./checkout-context-sql"
 import { effectiveSettings, type EffectiveKomojuSettings, type KomojuSettingRow } from "./effective-settings"
 import { KomojuOrderNotice } from "./models/komoju-order-notice"
 import { KomojuRefundRequest } from "./models/komoju-refund-request"
@@ -55,6 +56,8 @@ export type CheckoutContext = {
   cart_id: string | null
   region_id: string | null
   locale: string | null
+  /** The cart's lines (without totals) and addresses, as `checkout-context-sql.ts` reads them. */
+  cart: Record<string, unknown> | null
   settings: KomojuSettingRow[]
 }
 
@@ -78,27 +81,19 @@ export class KomojuModuleService extends MedusaService({
   }
 
   /**
-   * The cart of a payment collection (through Medusa's cart ↔ payment collection link)
-   * and every admin settings row, in one statement: the store middleware's one query per
-   * new KOMOJU session. The settings are read afresh each time (a few rows, in the same
-   * round trip), so a save applies to the next session on every server at once, with
-   * nothing cached to invalidate. The statement reads Medusa's cart and payment tables,
+   * The cart of a payment collection (through Medusa's cart ↔ payment collection link),
+   * its lines and addresses, and every admin settings row, in one statement
+   * (`checkout-context-sql.ts`): the store middleware's one query per new KOMOJU
+   * session. The settings are read afresh each time (a few rows, in the same round
+   * trip), so a save applies to the next session on every server at once, with nothing
+   * cached to invalidate. The statement reads Medusa's cart and payment tables,
    * so it needs them in the plugin's database, as Medusa keeps them by default; where it
    * fails, the caller falls back to Medusa's query API.
    */
   @InjectManager()
   async checkoutContext(paymentCollectionId: string, @MedusaContext() sharedContext: Context<SqlManager> = {}): Promise<CheckoutContext> {
     const [row] = await sharedContext.manager!.execute<CheckoutContext[]>(
-      `select pc.currency_code, c.id as cart_id, c.region_id, c.locale,
-              coalesce((select json_agg(json_build_object(
-                         'scope_type', s.scope_type, 'scope_id', s.scope_id, 'payment_types', s.payment_types,
-                         'default_locale', s.default_locale, 'capture_mode', s.capture_mode,
-                         'session_expires_in_seconds', s.session_expires_in_seconds))
-                         from komoju_setting s where s.deleted_at is null), '[]'::json) as settings
-         from (select 1) as one
-         left join payment_collection pc on pc.id = ? and pc.deleted_at is null
-         left join cart_payment_collection link on link.payment_collection_id = pc.id and link.deleted_at is null
-         left join cart c on c.id = link.cart_id and c.deleted_at is null`,
+      CHECKOUT_CONTEXT_SQL,
       [paymentCollectionId]
     )
     return row

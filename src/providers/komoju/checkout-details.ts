@@ -136,8 +136,5 @@ function text(value: unknown): string | undefined {
   return typeof value === "string" && value.trim() ? value.trim() : undefined
 }
 
-/**
- * The details of checkouts under way, from the store middleware to `initiatePayment`:
- * a promise, so that the cart is read while Medusa's workflow runs up to the provider.
- */
-export const checkoutDetailsHandoff = new Handoff<Promise<CheckoutDetails>>()
+/** The details of checkouts under way, from the store middleware to `initiatePayment`. */
+export const checkoutDetailsHandoff = new Handoff<CheckoutDetails>()

@@ -196,7 +196,7 @@ export class KomojuProviderService extends AbstractPaymentProvider<KomojuProvide
   }): Promise<{ session: KomojuSession; request: CreateSessionRequest }> {
     const medusaPaymentSessionId =
       typeof args.data.session_id === "string" ? args.data.session_id : undefined
-    const details = await checkoutDetailsHandoff.take(args.data.komoju_checkout_details)
+    const details = checkoutDetailsHandoff.take(args.data.komoju_checkout_details)
     const request = buildSessionRequest({
       amount: args.amount,
       currency: args.currency,

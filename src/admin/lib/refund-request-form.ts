@@ -26,7 +26,8 @@ export type RefundRequestDraft = {
   description: string
 }
 
-export type DraftProblems = Partial<Record<RefundRequestField | "amount", RefundRequestProblem | "amount">>
+/** `amount`: not above zero or above what is left; `precision`: finer than the currency's smallest unit. */
+export type DraftProblems = Partial<Record<RefundRequestField | "amount", RefundRequestProblem | "amount" | "precision">>
 
 /** An empty form, its amount what is left to refund (major units). */
 export function emptyDraft(refundable: number | null): RefundRequestDraft {
@@ -44,12 +45,20 @@ export function emptyDraft(refundable: number | null): RefundRequestDraft {
   }
 }
 
-/** What is wrong with the draft, field by field; `refundable` is the most it may ask (major units). */
-export function draftProblems(draft: RefundRequestDraft, refundable: number | null): DraftProblems {
+/**
+ * What is wrong with the draft, field by field; `refundable` is the most it may ask and
+ * `fractionDigits` the decimals the currency takes (major units). The route rounds an
+ * amount to the currency's smallest unit: 500.5 JPY would refund 501, so it is refused here.
+ */
+export function draftProblems(draft: RefundRequestDraft, refundable: number | null, fractionDigits: number): DraftProblems {
   const problems: DraftProblems = refundRequestProblems(draft)
-  const amount = Number(draft.amount)
-  if (!draft.amount.trim() || !Number.isFinite(amount) || amount <= 0 || (refundable !== null && amount > refundable)) {
+  const text = draft.amount.trim()
+  const decimal = /^\d+(?:\.(\d*))?$/.exec(text)
+  const amount = Number(text)
+  if (!decimal || !Number.isFinite(amount) || amount <= 0 || (refundable !== null && amount > refundable)) {
     problems.amount = "amount"
+  } else if ((decimal[1] ?? "").replace(/0+$/, "").length > fractionDigits) {
+    problems.amount = "precision"
   }
   return problems
 }

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Drawer, Input, Label, Select, Text, Textarea, toast } from "@medusajs/ui"
 import { useId, useState, type ReactNode } from "react"
 import { BANK_ACCOUNT_TYPES } from "../../../lib/refund-request-rules"
-import { formatMinorUnits, minorToMajor } from "../../lib/format"
+import { formatMinorUnits, fractionDigits, minorToMajor } from "../../lib/format"
 import { useKomojuTranslation } from "../../lib/i18n"
 import { useRequestKomojuRefund } from "../../lib/queries"
 import {
@@ -47,7 +47,7 @@ export function RefundRequestDrawer({ orderId, payment }: RefundRequestDrawerPro
     setOpen(next)
   }
   const submit = () => {
-    const problems = draftProblems(draft, refundable)
+    const problems = draftProblems(draft, refundable, fractionDigits(currency))
     setShown(problems)
     if (Object.keys(problems).length || send.isPending) return
     const id = requestId ?? crypto.randomUUID()
@@ -66,7 +66,10 @@ export function RefundRequestDrawer({ orderId, payment }: RefundRequestDrawerPro
   const problem = (field: keyof DraftProblems) => {
     const kind = shown[field]
     if (!kind) return undefined
-    return t(`komoju.order.refundRequest.problems.${kind}`, { count: digitsOf(field) ?? 0 })
+    return t(`komoju.order.refundRequest.problems.${kind}`, {
+      count: digitsOf(field) ?? 0,
+      smallest: formatMinorUnits(1, currency, locale),
+    })
   }
   const preview = namePreview(draft)
 

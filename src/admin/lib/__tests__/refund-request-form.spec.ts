@@ -15,12 +15,22 @@ describe("the refund request form", () => {
   })
 
   it("checks the account with the route's rules, and the amount against what is left", () => {
-    expect(draftProblems(filled, 1700)).toEqual({})
-    expect(draftProblems({ ...filled, amount: "1800", customer_name: "Yamada", account_number: "123456" }, 1700)).toEqual({
+    expect(draftProblems(filled, 1700, 0)).toEqual({})
+    expect(draftProblems({ ...filled, amount: "1800", customer_name: "Yamada", account_number: "123456" }, 1700, 0)).toEqual({
       amount: "amount",
       customer_name: "not_katakana",
       account_number: "digits",
     })
+  })
+
+  it("refuses amounts finer than the currency's smallest unit, which the route would round", () => {
+    expect(draftProblems({ ...filled, amount: "500.5" }, 1700, 0)).toEqual({ amount: "precision" })
+    expect(draftProblems({ ...filled, amount: "500.0" }, 1700, 0)).toEqual({})
+    expect(draftProblems({ ...filled, amount: "19.99" }, 20, 2)).toEqual({})
+    expect(draftProblems({ ...filled, amount: "19.999" }, 20, 2)).toEqual({ amount: "precision" })
+    expect(draftProblems({ ...filled, amount: "0" }, 1700, 0)).toEqual({ amount: "amount" })
+    expect(draftProblems({ ...filled, amount: "-5" }, 1700, 0)).toEqual({ amount: "amount" })
+    expect(draftProblems({ ...filled, amount: "1e3" }, 1700, 0)).toEqual({ amount: "amount" })
   })
 
   it("previews the half-width name the route will send", () => {

@@ -120,7 +120,8 @@ describe("admin", () => {
       const amount = 500
       expect(amount).toBeLessThan(order.total)
       await expect(page.getByTestId("komoju-refund-request-amount").inputValue()).resolves.toBe(String(order.total))
-      await page.getByTestId("komoju-refund-request-amount").fill(String(amount))
+      // Half a yen, which KOMOJU cannot refund (the route would round it to 501).
+      await page.getByTestId("komoju-refund-request-amount").fill(`${amount}.5`)
       // Typed in hiragana with a full-width space: KOMOJU gets it in half-width katakana.
       await page.getByTestId("komoju-refund-request-customer-name").fill("やまだ　はなこ")
       await expect(page.getByTestId("komoju-refund-request-customer-name-hint").textContent()).resolves.toContain("ﾔﾏﾀﾞ ﾊﾅｺ")
@@ -129,17 +130,19 @@ describe("admin", () => {
       await page.getByTestId("komoju-refund-request-account-type").click()
       await page.getByTestId("komoju-refund-request-account-type-savings").click()
       await expect(page.getByTestId("komoju-refund-request-account-type").textContent()).resolves.toContain("Savings")
-      // One digit short: the form says so and sends nothing.
+      // And one digit short: the form says so and sends nothing.
       await page.getByTestId("komoju-refund-request-account-number").fill("123456")
       await page.getByTestId("komoju-refund-request-submit").click()
       await page.getByTestId("komoju-refund-request-account-number-error").waitFor()
       await expect(page.getByTestId("komoju-refund-request-account-number-error").textContent()).resolves.toBe("Must be 7 digits")
+      await expect(page.getByTestId("komoju-refund-request-amount-error").textContent()).resolves.toBe("Enter a multiple of ¥1")
       await screenshot(page, "admin", "refund-request-invalid")
       await new Promise((resolve) => setTimeout(resolve, 1000))
       expect(posted).toEqual([])
       expect(await refundRequestsSent()).toEqual([])
       await expect(form.isVisible()).resolves.toBe(true)
 
+      await page.getByTestId("komoju-refund-request-amount").fill(String(amount))
       await page.getByTestId("komoju-refund-request-account-number").fill("1234567")
       await page.getByTestId("komoju-refund-request-submit").click()
       await form.waitFor({ state: "hidden", timeout: 30_000 })

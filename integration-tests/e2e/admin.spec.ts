@@ -144,6 +144,9 @@ describe("admin", () => {
 
       await page.getByTestId("komoju-refund-request-amount").fill(String(amount))
       await page.getByTestId("komoju-refund-request-account-number").fill("1234567")
+      // The errors go with the values they were about.
+      await expect(page.getByTestId("komoju-refund-request-account-number-error").count()).resolves.toBe(0)
+      await expect(page.getByTestId("komoju-refund-request-amount-error").count()).resolves.toBe(0)
       await page.getByTestId("komoju-refund-request-submit").click()
       await form.waitFor({ state: "hidden", timeout: 30_000 })
       expect(posted).toHaveLength(1)

@@ -37,6 +37,12 @@ export function RefundRequestDrawer({ orderId, payment }: RefundRequestDrawerPro
   const change = (patch: Partial<RefundRequestDraft>) => {
     setRequestId(null)
     setDraft((current) => ({ ...current, ...patch }))
+    // An error is about the value the field had: once edited, it waits for the next submission.
+    setShown((current) => {
+      const next = { ...current }
+      for (const field of Object.keys(patch)) delete next[field as keyof DraftProblems]
+      return next
+    })
   }
   const openChange = (next: boolean) => {
     if (next) {

@@ -195,6 +195,27 @@ describe("admin", () => {
       await completed.scrollIntoViewIfNeeded()
       await screenshot(page, "admin", "refund-request-completed")
 
+      // An admin reached over plain HTTP (not localhost) is no secure context: the browser
+      // has no crypto.randomUUID there. The form must still send (until the next reload).
+      await page.evaluate(() => {
+        delete (Crypto.prototype as { randomUUID?: unknown }).randomUUID
+      })
+      await page.getByTestId("komoju-refund-request-open").click()
+      await form.waitFor()
+      await page.getByTestId("komoju-refund-request-amount").fill("200")
+      await page.getByTestId("komoju-refund-request-customer-name").fill("ヤマダ　ハナコ")
+      await page.getByTestId("komoju-refund-request-bank-name").fill("ゆうちょ銀行")
+      await page.getByTestId("komoju-refund-request-branch-number").fill("018")
+      await page.getByTestId("komoju-refund-request-account-number").fill("7654321")
+      await page.getByTestId("komoju-refund-request-submit").click()
+      await form.waitFor({ state: "hidden", timeout: 30_000 })
+      expect(posted).toHaveLength(2)
+      const both = await komoju.refundRequests(checkout.komojuPaymentId)
+      expect(both.map((r) => [r.amount, r.customer_name, r.status]).sort()).toEqual([
+        [200, "ﾔﾏﾀﾞ ﾊﾅｺ", "pending"],
+        [500, "ﾔﾏﾀﾞ ﾊﾅｺ", "completed"],
+      ])
+
       // The same order in Japanese (the admin's language is the dashboard's `lng` cookie).
       await page.context().addCookies([{ name: "lng", value: "ja", url: medusa.url }])
       await page.reload()

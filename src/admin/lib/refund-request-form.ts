@@ -87,6 +87,20 @@ export function bodyFromDraft(draft: RefundRequestDraft, requestId: string): Kom
   }
 }
 
+/**
+ * A fresh submission id (a v4 UUID, as the route takes). `crypto.randomUUID` exists only
+ * in secure contexts: an admin reached over plain HTTP at another host than localhost
+ * lacks it, while `getRandomValues` is there in every context.
+ */
+export function newRequestId(random: Pick<Crypto, "getRandomValues"> & { randomUUID?: () => string } = globalThis.crypto): string {
+  if (typeof random.randomUUID === "function") return random.randomUUID()
+  const bytes = random.getRandomValues(new Uint8Array(16))
+  bytes[6] = (bytes[6] & 0x0f) | 0x40
+  bytes[8] = (bytes[8] & 0x3f) | 0x80
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("")
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
+
 /** How many digits a digit field takes, for its error message. */
 export function digitsOf(field: RefundRequestField | "amount"): number | undefined {
   return field in DIGITS ? DIGITS[field as keyof typeof DIGITS] : undefined

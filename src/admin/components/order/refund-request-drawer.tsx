@@ -10,6 +10,7 @@ import {
   draftProblems,
   emptyDraft,
   namePreview,
+  newRequestId,
   type DraftProblems,
   type RefundRequestDraft,
 } from "../../lib/refund-request-form"
@@ -56,7 +57,7 @@ export function RefundRequestDrawer({ orderId, payment }: RefundRequestDrawerPro
     const problems = draftProblems(draft, refundable, fractionDigits(currency))
     setShown(problems)
     if (Object.keys(problems).length || send.isPending) return
-    const id = requestId ?? crypto.randomUUID()
+    const id = requestId ?? newRequestId()
     setRequestId(id)
     send.mutate(bodyFromDraft(draft, id), {
       onSuccess: () => {

@@ -1,6 +1,8 @@
 import type { Browser, Page } from "playwright-core"
 import type { Sandbox } from "../../sandbox/src"
 import { launchBrowser, screenshot } from "../helpers/browser"
+import { Checkouts } from "../helpers/checkouts"
+import { httpApi } from "../helpers/http-admin"
 import { startMedusaStack, type MedusaStack } from "../helpers/medusa-stack"
 import { eventually, type SandboxControl } from "../helpers/sandbox-control"
 import { Shopper } from "../helpers/shopper"
@@ -85,5 +87,147 @@ describe("admin", () => {
       String(payment.payment_details.receipt)
     )
     await screenshot(page, "admin", "order-konbini-widget")
+  })
+  it("refunds a paid konbini order to the customer's bank account", async () => {
+    const shopper = new Shopper(medusa.url, medusa.store.publishableKey)
+    const checkouts = new Checkouts({ api: httpApi(medusa.url), admin: { headers: admin }, shopper, komoju, store: medusa.store })
+    const checkout = await checkouts.pay("konbini_paid", true)
+    await checkouts.followUp(checkout)
+    const order = await eventually(async () => {
+      const o = await checkouts.order(checkout.cartId)
+      return o?.payment_status === "captured" && o
+    }, "the konbini payment captured in Medusa")
+    await sandbox.webhooksIdle()
+    const refundPath = `/payments/${checkout.komojuPaymentId}/refund_request`
+    const refundRequestsSent = async () => (await komoju.requests()).filter((r) => r.method === "POST" && r.path === refundPath)
+    await komoju.clearRequests()
+    // What the admin's browser sends to the plugin's route.
+    const posted: string[] = []
+    const record = (request: { method(): string; url(): string }) => {
+      if (request.method() === "POST" && request.url().includes("/refund-requests")) posted.push(request.url())
+    }
+    page.on("request", record)
+
+    try {
+      await page.goto(`${medusa.url}/app/orders/${order.id}`)
+      await page.getByTestId("komoju-order").waitFor({ timeout: 120_000 })
+      await expect(page.getByTestId("komoju-order-payment-id").textContent()).resolves.toContain(checkout.komojuPaymentId)
+      await page.getByTestId("komoju-refund-request-open").click()
+      const form = page.getByTestId("komoju-refund-request-form")
+      await form.waitFor()
+
+      // Part of the order's total; the form starts at what is left to refund.
+      const amount = 500
+      expect(amount).toBeLessThan(order.total)
+      await expect(page.getByTestId("komoju-refund-request-amount").inputValue()).resolves.toBe(String(order.total))
+      // Half a yen, which KOMOJU cannot refund (the route would round it to 501).
+      await page.getByTestId("komoju-refund-request-amount").fill(`${amount}.5`)
+      // Typed in hiragana with a full-width space: KOMOJU gets it in half-width katakana.
+      await page.getByTestId("komoju-refund-request-customer-name").fill("やまだ　はなこ")
+      await expect(page.getByTestId("komoju-refund-request-customer-name-hint").textContent()).resolves.toContain("ﾔﾏﾀﾞ ﾊﾅｺ")
+      await page.getByTestId("komoju-refund-request-bank-name").fill("三井住友銀行")
+      await page.getByTestId("komoju-refund-request-branch-number").fill("015")
+      await page.getByTestId("komoju-refund-request-account-type").click()
+      await page.getByTestId("komoju-refund-request-account-type-savings").click()
+      await expect(page.getByTestId("komoju-refund-request-account-type").textContent()).resolves.toContain("Savings")
+      // And one digit short: the form says so and sends nothing.
+      await page.getByTestId("komoju-refund-request-account-number").fill("123456")
+      await page.getByTestId("komoju-refund-request-submit").click()
+      await page.getByTestId("komoju-refund-request-account-number-error").waitFor()
+      await expect(page.getByTestId("komoju-refund-request-account-number-error").textContent()).resolves.toBe("Must be 7 digits")
+      await expect(page.getByTestId("komoju-refund-request-amount-error").textContent()).resolves.toBe("Enter a multiple of ¥1")
+      await screenshot(page, "admin", "refund-request-invalid")
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+      expect(posted).toEqual([])
+      expect(await refundRequestsSent()).toEqual([])
+      await expect(form.isVisible()).resolves.toBe(true)
+
+      await page.getByTestId("komoju-refund-request-amount").fill(String(amount))
+      await page.getByTestId("komoju-refund-request-account-number").fill("1234567")
+      // The errors go with the values they were about.
+      await expect(page.getByTestId("komoju-refund-request-account-number-error").count()).resolves.toBe(0)
+      await expect(page.getByTestId("komoju-refund-request-amount-error").count()).resolves.toBe(0)
+      await page.getByTestId("komoju-refund-request-submit").click()
+      await form.waitFor({ state: "hidden", timeout: 30_000 })
+      expect(posted).toHaveLength(1)
+
+      // KOMOJU holds one request with the account as typed, normalized.
+      const atKomoju = await komoju.refundRequests(checkout.komojuPaymentId)
+      expect(atKomoju).toHaveLength(1)
+      expect(atKomoju[0]).toMatchObject({
+        amount,
+        customer_name: "ﾔﾏﾀﾞ ﾊﾅｺ",
+        bank_name: "三井住友銀行",
+        branch_number: "015",
+        account_type: "savings",
+        account_number: "1234567",
+        status: "pending",
+      })
+      expect(await refundRequestsSent()).toHaveLength(1)
+
+      const listed = page.getByTestId(`komoju-order-refund-request-${atKomoju[0].id}`)
+      await listed.waitFor()
+      await expect(listed.getByTestId("komoju-order-refund-request-status").getAttribute("data-status")).resolves.toBe("pending")
+      await expect(listed.getByTestId("komoju-order-refund-request-status").textContent()).resolves.toBe("Pending")
+      const account = await listed.getByTestId("komoju-order-refund-request-account").textContent()
+      expect(account).toContain("三井住友銀行")
+      expect(account).toContain("567")
+      expect(account).not.toContain("1234567")
+      await expect(listed.textContent()).resolves.toContain("500")
+      await listed.scrollIntoViewIfNeeded()
+      await screenshot(page, "admin", "refund-request-pending")
+
+      // KOMOJU's staff pay it out; its webhook brings the refund to Medusa.
+      await komoju.completeRefundRequest(atKomoju[0].id)
+      await eventually(async () => (await checkouts.medusaRefunded(checkout.cartId)) === amount, "KOMOJU's refund in Medusa")
+      await sandbox.webhooksIdle()
+      await page.reload()
+      const completed = page.getByTestId(`komoju-order-refund-request-${atKomoju[0].id}`)
+      await completed.waitFor({ timeout: 120_000 })
+      await expect(completed.getByTestId("komoju-order-refund-request-status").getAttribute("data-status")).resolves.toBe("completed")
+      await expect(completed.getByTestId("komoju-order-refund-request-status").textContent()).resolves.toBe("Paid out")
+      await expect(page.getByTestId("komoju-order-refunds").textContent()).resolves.toContain("500")
+
+      const fields = "id,*payment_collections.payments.refunds"
+      const { order: refunded } = await adminGet(`/admin/orders/${order.id}?fields=${encodeURIComponent(fields)}`)
+      const refunds = refunded.payment_collections.flatMap((c: any) => c.payments ?? []).flatMap((p: any) => p.refunds ?? [])
+      expect(refunds.map((r: any) => Number(r.amount))).toEqual([amount])
+      await completed.scrollIntoViewIfNeeded()
+      await screenshot(page, "admin", "refund-request-completed")
+
+      // An admin reached over plain HTTP (not localhost) is no secure context: the browser
+      // has no crypto.randomUUID there. The form must still send (until the next reload).
+      await page.evaluate(() => {
+        delete (Crypto.prototype as { randomUUID?: unknown }).randomUUID
+      })
+      await page.getByTestId("komoju-refund-request-open").click()
+      await form.waitFor()
+      await page.getByTestId("komoju-refund-request-amount").fill("200")
+      await page.getByTestId("komoju-refund-request-customer-name").fill("ヤマダ　ハナコ")
+      await page.getByTestId("komoju-refund-request-bank-name").fill("ゆうちょ銀行")
+      await page.getByTestId("komoju-refund-request-branch-number").fill("018")
+      await page.getByTestId("komoju-refund-request-account-number").fill("7654321")
+      await page.getByTestId("komoju-refund-request-submit").click()
+      await form.waitFor({ state: "hidden", timeout: 30_000 })
+      expect(posted).toHaveLength(2)
+      const both = await komoju.refundRequests(checkout.komojuPaymentId)
+      expect(both.map((r) => [r.amount, r.customer_name, r.status]).sort()).toEqual([
+        [200, "ﾔﾏﾀﾞ ﾊﾅｺ", "pending"],
+        [500, "ﾔﾏﾀﾞ ﾊﾅｺ", "completed"],
+      ])
+
+      // The same order in Japanese (the admin's language is the dashboard's `lng` cookie).
+      await page.context().addCookies([{ name: "lng", value: "ja", url: medusa.url }])
+      await page.reload()
+      const inJapanese = page.getByTestId(`komoju-order-refund-request-${atKomoju[0].id}`)
+      await inJapanese.waitFor({ timeout: 120_000 })
+      await expect(inJapanese.getByTestId("komoju-order-refund-request-status").textContent()).resolves.toBe("振込済み")
+      await expect(page.getByTestId("komoju-refund-request-open").textContent()).resolves.toBe("口座へ返金")
+      await inJapanese.scrollIntoViewIfNeeded()
+      await screenshot(page, "admin", "refund-request-completed-ja")
+    } finally {
+      page.off("request", record)
+      await page.context().addCookies([{ name: "lng", value: "en", url: medusa.url }])
+    }
   })
 })

@@ -16,10 +16,14 @@ export function formatMinorUnits(amount: number, currency: string, locale: strin
   return currencyFormat(currency, locale).format(minorToMajor(amount, currency))
 }
 
+/** How many decimals the currency's major units take: 0 for JPY, 2 for USD. */
+export function fractionDigits(currency: string): number {
+  return currencyFormat(currency, "en").resolvedOptions().maximumFractionDigits ?? 0
+}
+
 /** KOMOJU's minor units as the major units an admin types (1999 USD → 19.99). */
 export function minorToMajor(amount: number, currency: string): number {
-  const digits = currencyFormat(currency, "en").resolvedOptions().maximumFractionDigits ?? 0
-  return amount / 10 ** digits
+  return amount / 10 ** fractionDigits(currency)
 }
 
 export function formatMajorUnits(amount: number, currency: string, locale: string): string {

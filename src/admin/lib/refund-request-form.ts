@@ -26,7 +26,8 @@ export type RefundRequestDraft = {
   description: string
 }
 
-export type DraftProblems = Partial<Record<RefundRequestField | "amount", RefundRequestProblem | "amount">>
+/** `amount`: not above zero or above what is left; `precision`: finer than the currency's smallest unit. */
+export type DraftProblems = Partial<Record<RefundRequestField | "amount", RefundRequestProblem | "amount" | "precision">>
 
 /** An empty form, its amount what is left to refund (major units). */
 export function emptyDraft(refundable: number | null): RefundRequestDraft {
@@ -44,12 +45,20 @@ export function emptyDraft(refundable: number | null): RefundRequestDraft {
   }
 }
 
-/** What is wrong with the draft, field by field; `refundable` is the most it may ask (major units). */
-export function draftProblems(draft: RefundRequestDraft, refundable: number | null): DraftProblems {
+/**
+ * What is wrong with the draft, field by field; `refundable` is the most it may ask and
+ * `fractionDigits` the decimals the currency takes (major units). The route rounds an
+ * amount to the currency's smallest unit: 500.5 JPY would refund 501, so it is refused here.
+ */
+export function draftProblems(draft: RefundRequestDraft, refundable: number | null, fractionDigits: number): DraftProblems {
   const problems: DraftProblems = refundRequestProblems(draft)
-  const amount = Number(draft.amount)
-  if (!draft.amount.trim() || !Number.isFinite(amount) || amount <= 0 || (refundable !== null && amount > refundable)) {
+  const text = draft.amount.trim()
+  const decimal = /^\d+(?:\.(\d*))?$/.exec(text)
+  const amount = Number(text)
+  if (!decimal || !Number.isFinite(amount) || amount <= 0 || (refundable !== null && amount > refundable)) {
     problems.amount = "amount"
+  } else if ((decimal[1] ?? "").replace(/0+$/, "").length > fractionDigits) {
+    problems.amount = "precision"
   }
   return problems
 }
@@ -76,6 +85,20 @@ export function bodyFromDraft(draft: RefundRequestDraft, requestId: string): Kom
     ...(optional(draft.description) ? { description: optional(draft.description) } : {}),
     request_id: requestId,
   }
+}
+
+/**
+ * A fresh submission id (a v4 UUID, as the route takes). `crypto.randomUUID` exists only
+ * in secure contexts: an admin reached over plain HTTP at another host than localhost
+ * lacks it, while `getRandomValues` is there in every context.
+ */
+export function newRequestId(random: Pick<Crypto, "getRandomValues"> & { randomUUID?: () => string } = globalThis.crypto): string {
+  if (typeof random.randomUUID === "function") return random.randomUUID()
+  const bytes = random.getRandomValues(new Uint8Array(16))
+  bytes[6] = (bytes[6] & 0x0f) | 0x40
+  bytes[8] = (bytes[8] & 0x3f) | 0x80
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("")
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }
 
 /** How many digits a digit field takes, for its error message. */

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Drawer, Input, Label, Select, Text, Textarea, toast } from "@medusajs/ui"
 import { useId, useState, type ReactNode } from "react"
 import { BANK_ACCOUNT_TYPES } from "../../../lib/refund-request-rules"
-import { formatMinorUnits, minorToMajor } from "../../lib/format"
+import { formatMinorUnits, fractionDigits, minorToMajor } from "../../lib/format"
 import { useKomojuTranslation } from "../../lib/i18n"
 import { useRequestKomojuRefund } from "../../lib/queries"
 import {
@@ -10,6 +10,7 @@ import {
   draftProblems,
   emptyDraft,
   namePreview,
+  newRequestId,
   type DraftProblems,
   type RefundRequestDraft,
 } from "../../lib/refund-request-form"
@@ -37,6 +38,12 @@ export function RefundRequestDrawer({ orderId, payment }: RefundRequestDrawerPro
   const change = (patch: Partial<RefundRequestDraft>) => {
     setRequestId(null)
     setDraft((current) => ({ ...current, ...patch }))
+    // An error is about the value the field had: once edited, it waits for the next submission.
+    setShown((current) => {
+      const next = { ...current }
+      for (const field of Object.keys(patch)) delete next[field as keyof DraftProblems]
+      return next
+    })
   }
   const openChange = (next: boolean) => {
     if (next) {
@@ -47,10 +54,10 @@ export function RefundRequestDrawer({ orderId, payment }: RefundRequestDrawerPro
     setOpen(next)
   }
   const submit = () => {
-    const problems = draftProblems(draft, refundable)
+    const problems = draftProblems(draft, refundable, fractionDigits(currency))
     setShown(problems)
     if (Object.keys(problems).length || send.isPending) return
-    const id = requestId ?? crypto.randomUUID()
+    const id = requestId ?? newRequestId()
     setRequestId(id)
     send.mutate(bodyFromDraft(draft, id), {
       onSuccess: () => {
@@ -66,7 +73,10 @@ export function RefundRequestDrawer({ orderId, payment }: RefundRequestDrawerPro
   const problem = (field: keyof DraftProblems) => {
     const kind = shown[field]
     if (!kind) return undefined
-    return t(`komoju.order.refundRequest.problems.${kind}`, { count: digitsOf(field) ?? 0 })
+    return t(`komoju.order.refundRequest.problems.${kind}`, {
+      count: digitsOf(field) ?? 0,
+      smallest: formatMinorUnits(1, currency, locale),
+    })
   }
   const preview = namePreview(draft)
 
@@ -87,6 +97,7 @@ export function RefundRequestDrawer({ orderId, payment }: RefundRequestDrawerPro
             label={t("komoju.order.refundRequest.amount", { currency: currency.toUpperCase() })}
             hint={payment.refundable_amount !== null ? t("komoju.order.refundRequest.amountHint", { amount: formatMinorUnits(payment.refundable_amount, currency, locale) }) : undefined}
             error={problem("amount")}
+            testId="amount"
           >
             {(id) => (
               <Input id={id} size="small" type="number" inputMode="decimal" min={0} value={draft.amount} onChange={(e) => change({ amount: e.target.value })} data-testid="komoju-refund-request-amount" />
@@ -96,6 +107,7 @@ export function RefundRequestDrawer({ orderId, payment }: RefundRequestDrawerPro
             label={t("komoju.order.refundRequest.customerName")}
             hint={t("komoju.order.refundRequest.customerNameHint", { preview: preview || "-" })}
             error={problem("customer_name")}
+            testId="customer-name"
           >
             {(id) => (
               <Input id={id} size="small" placeholder="ヤマダ タロウ" value={draft.customer_name} onChange={(e) => change({ customer_name: e.target.value })} data-testid="komoju-refund-request-customer-name" />
@@ -116,7 +128,7 @@ export function RefundRequestDrawer({ orderId, payment }: RefundRequestDrawerPro
                   </Select.Trigger>
                   <Select.Content>
                     {BANK_ACCOUNT_TYPES.map((type) => (
-                      <Select.Item key={type} value={type}>
+                      <Select.Item key={type} value={type} data-testid={`komoju-refund-request-account-type-${type}`}>
                         {t(`komoju.order.refundRequest.accountTypes.${type}`)}
                       </Select.Item>
                     ))}
@@ -158,9 +170,16 @@ export function RefundRequestDrawer({ orderId, payment }: RefundRequestDrawerPro
   )
 }
 
-type FieldProps = { label: string; hint?: string; error?: string; children: (id: string) => ReactNode }
+type FieldProps = {
+  label: string
+  hint?: string
+  error?: string
+  /** Names the hint and the error for tests: komoju-refund-request-<testId>-hint / -error. */
+  testId?: string
+  children: (id: string) => ReactNode
+}
 
-function Field({ label, hint, error, children }: FieldProps) {
+function Field({ label, hint, error, testId, children }: FieldProps) {
   const id = useId()
   return (
     <div className="flex flex-col gap-y-2">
@@ -169,12 +188,12 @@ function Field({ label, hint, error, children }: FieldProps) {
       </Label>
       {children(id)}
       {error ? (
-        <Text size="small" className="text-ui-fg-error">
+        <Text size="small" className="text-ui-fg-error" data-testid={testId && `komoju-refund-request-${testId}-error`}>
           {error}
         </Text>
       ) : (
         hint && (
-          <Text size="small" className="text-ui-fg-subtle">
+          <Text size="small" className="text-ui-fg-subtle" data-testid={testId && `komoju-refund-request-${testId}-hint`}>
             {hint}
           </Text>
         )
@@ -187,7 +206,7 @@ type TextFieldProps = { label: string; value: string; onChange: (value: string) 
 
 function TextField({ label, value, onChange, error, testId, numeric }: TextFieldProps) {
   return (
-    <Field label={label} error={error}>
+    <Field label={label} error={error} testId={testId}>
       {(id) => (
         <Input
           id={id}

@@ -24,11 +24,15 @@ export function RefundRequestList({ requests }: { requests: KomojuRefundRequestV
               <Text size="small" weight="plus" leading="compact">
                 {formatMinorUnits(request.amount, request.currency, locale)}
               </Text>
-              <StatusBadge color={STATUS_COLOR[request.status] ?? "grey"} data-status={request.status}>
+              <StatusBadge
+                color={STATUS_COLOR[request.status] ?? "grey"}
+                data-testid="komoju-order-refund-request-status"
+                data-status={request.status}
+              >
                 {t(`komoju.order.refundRequest.statuses.${request.status}`)}
               </StatusBadge>
             </div>
-            <Text size="xsmall" className="text-ui-fg-muted">
+            <Text size="xsmall" className="text-ui-fg-muted" data-testid="komoju-order-refund-request-account">
               {t("komoju.order.refundRequest.account", { bank: request.bank_name, digits: request.account_last_digits })}
               {" · "}
               {formatDateTime(request.created_at, locale)}

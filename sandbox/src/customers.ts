@@ -8,7 +8,7 @@ import { ApiError, invalidParameter, notFound } from "./errors"
 import { komojuId } from "./ids"
 import type { Store } from "./store"
 import type { Customer, CustomerList, CustomerRecord, CustomerSource, ExternalCustomerRecord } from "./types"
-import { parseMetadata, text } from "./validation"
+import { listTime, pageNumber, parseMetadata, text } from "./validation"
 
 export type EmitCustomer = (type: EventType, customer: Customer) => void
 
@@ -138,11 +138,11 @@ export class Customers {
 
   /** `GET /customers`: newest first; `expiration` (MMYY) keeps cards expiring then. */
   list(query: CustomerListQuery): CustomerList {
-    const perPage = wholeNumber(query.per_page, "per_page", LIMITS.listPerPageDefault)
+    const perPage = pageNumber(query.per_page, "per_page", LIMITS.listPerPageDefault)
     if (perPage > LIMITS.listPerPageMax) throw invalidParameter("per_page", `per_page must be at most ${LIMITS.listPerPageMax}`)
-    const page = wholeNumber(query.page, "page", 1)
-    const from = time(query.start_time, "start_time")
-    const to = time(query.end_time, "end_time")
+    const page = pageNumber(query.page, "page", 1)
+    const from = listTime(query.start_time, "start_time")
+    const to = listTime(query.end_time, "end_time")
     let expiration: { month: number; year: number } | null = null
     if (query.expiration) {
       const match = query.expiration.match(/^(\d{2})(\d{2})$/)
@@ -250,18 +250,4 @@ export class Customers {
     }
     return out
   }
-}
-
-function wholeNumber(value: string | undefined, name: string, fallback: number): number {
-  if (value === undefined || value === "") return fallback
-  const number = Number(value)
-  if (!Number.isInteger(number) || number < 1) throw invalidParameter(name, `${name} must be a whole number ≥ 1`)
-  return number
-}
-
-function time(value: string | undefined, name: string): number | null {
-  if (!value) return null
-  const parsed = Date.parse(value)
-  if (Number.isNaN(parsed)) throw invalidParameter(name, `${name} must be an ISO 8601 time`)
-  return parsed
 }

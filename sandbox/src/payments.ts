@@ -8,7 +8,7 @@ import { isRefundableByApi, kindOf } from "./payment-types"
 import type { Charge } from "./pricing"
 import type { Store } from "./store"
 import type { Payment, PaymentDetails, PaymentList, Refund, SessionRecord } from "./types"
-import { parseMinorAmount, text } from "./validation"
+import { listTime, pageNumber, parseMinorAmount, text } from "./validation"
 
 export type EmitEvent = (type: EventType, payment: Payment, reason?: string | null) => void
 
@@ -102,8 +102,8 @@ export class Payments {
     const perPage = pageNumber(query.per_page, "per_page", LIMITS.listPerPageDefault)
     if (perPage > LIMITS.listPerPageMax) throw invalidParameter("per_page", `per_page must be at most ${LIMITS.listPerPageMax}`)
     const page = pageNumber(query.page, "page", 1)
-    const from = time(query.start_time, "start_time")
-    const to = time(query.end_time, "end_time")
+    const from = listTime(query.start_time, "start_time")
+    const to = listTime(query.end_time, "end_time")
     // Newest first, as KOMOJU lists.
     const matching = [...this.store.payments.values()].reverse().filter((p) => {
       const created = Date.parse(p.created_at)
@@ -254,18 +254,4 @@ export class Payments {
     this.emit(event, payment, reason)
     return payment
   }
-}
-
-function pageNumber(value: string | undefined, name: string, fallback: number): number {
-  if (value === undefined || value === "") return fallback
-  const number = Number(value)
-  if (!Number.isInteger(number) || number < 1) throw invalidParameter(name, `${name} must be a whole number ≥ 1`)
-  return number
-}
-
-function time(value: string | undefined, name: string): number | null {
-  if (!value) return null
-  const parsed = Date.parse(value)
-  if (Number.isNaN(parsed)) throw invalidParameter(name, `${name} must be an ISO 8601 time`)
-  return parsed
 }

@@ -239,3 +239,19 @@ export function text(value: unknown): string | undefined {
 function isBlank(value: unknown): boolean {
   return value === undefined || value === null || value === ""
 }
+
+/** A list's `page` or `per_page`: a whole number from 1, or `fallback` when not given. */
+export function pageNumber(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === "") return fallback
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 1) throw invalidParameter(name, `${name} must be a whole number ≥ 1`)
+  return number
+}
+
+/** A list's `start_time` or `end_time` (ISO 8601) in milliseconds, or null when not given. */
+export function listTime(value: string | undefined, name: string): number | null {
+  if (!value) return null
+  const parsed = Date.parse(value)
+  if (Number.isNaN(parsed)) throw invalidParameter(name, `${name} must be an ISO 8601 time`)
+  return parsed
+}

@@ -63,6 +63,10 @@ medusaIntegrationTestRunner({
       const shortAccount = await requestRefund(order.id, form({ account_number: "123456" }))
       expect(shortAccount.status).toBe(400)
       expect(shortAccount.data.message).toMatch(/account_number must be 7 digits/)
+      // Half a yen: rounded, it would refund ¥501 for the ¥500.5 the admin typed.
+      const subYen = await requestRefund(order.id, form({ amount: 500.5 }))
+      expect(subYen.status).toBe(400)
+      expect(subYen.data.message).toMatch(/finer than JPY's smallest unit/)
       const cardRefund = await requestRefund(cardOrder.id, form())
       expect(cardRefund.status).toBe(400)
       expect(cardRefund.data.message).toMatch(/credit_card: refund it with Medusa's refund/)

@@ -6,6 +6,16 @@ import { resolveOptions, type KomojuProviderOptions, type ResolvedKomojuOptions 
 
 export type KomojuProviderEntry = { id: string; options: Record<string, unknown> }
 
+/** How Medusa names a KOMOJU provider registered as `id`: `pp_komoju_<id>`. */
+export const KOMOJU_PROVIDER_PREFIX = "pp_komoju_"
+
+/** The `id` a KOMOJU provider was registered with, from Medusa's `pp_komoju_<id>`; undefined for any other provider. */
+export function komojuProviderIdOf(medusaProviderId: string | null | undefined): string | undefined {
+  return medusaProviderId?.startsWith(KOMOJU_PROVIDER_PREFIX) && medusaProviderId.length > KOMOJU_PROVIDER_PREFIX.length
+    ? medusaProviderId.slice(KOMOJU_PROVIDER_PREFIX.length)
+    : undefined
+}
+
 type ProviderEntry = { id?: string; resolve?: unknown; options?: Record<string, unknown> }
 type PaymentModuleEntry = { options?: { providers?: ProviderEntry[]; webhook_delay?: unknown } }
 

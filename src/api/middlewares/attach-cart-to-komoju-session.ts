@@ -7,6 +7,7 @@ import type { Logger } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, decorateCartTotals } from "@medusajs/framework/utils"
 import { unsupportedInCurrency } from "../../lib/komoju"
 import { errorMessage } from "../../lib/error-message"
+import { komojuProviderIdOf } from "../../lib/komoju-provider-config"
 import { KOMOJU_MODULE } from "../../modules/komoju"
 import { checkoutDetailsFromCart, checkoutDetailsHandoff, type CartForKomoju, type CheckoutDetails } from "../../providers/komoju/checkout-details"
 import { effectiveSettings, type EffectiveKomojuSettings } from "../../modules/komoju/effective-settings"
@@ -24,7 +25,6 @@ type SessionContext = {
   settings: EffectiveKomojuSettings
 }
 
-const KOMOJU_PROVIDER_PREFIX = "pp_komoju_"
 
 /**
  * Runs before Medusa's `POST /store/payment-collections/:id/payment-sessions`. For KOMOJU
@@ -49,7 +49,7 @@ export async function attachCartToKomojuSession(
   next: MedusaNextFunction
 ) {
   const body = req.body as CreatePaymentSessionBody | undefined
-  if (typeof body?.provider_id !== "string" || !body.provider_id.startsWith(KOMOJU_PROVIDER_PREFIX)) {
+  if (typeof body?.provider_id !== "string" || !komojuProviderIdOf(body.provider_id)) {
     return next()
   }
   try {

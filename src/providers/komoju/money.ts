@@ -34,13 +34,15 @@ export function decimalDigits(currency: string): 0 | 2 {
  * never 1998.9999; a sub-unit remainder (from tax maths) is rounded half up, as the
  * amount the shopper sees is. What would reach KOMOJU as zero or less is refused: KOMOJU
  * reads a refund without an amount as a refund of everything. Only a line item (a free
- * gift, free shipping) may be zero, with `allowZero`.
+ * gift, free shipping) may be zero, with `allowZero`. An amount a person typed, which
+ * no tax maths explains, is refused rather than rounded when it is finer than the
+ * currency's smallest unit, with `exact`.
  */
 export function toMinorUnits(
   amount: BigNumberInput | null | undefined,
   currency: string,
   field = "amount",
-  { allowZero = false } = {}
+  { allowZero = false, exact = false } = {}
 ): number {
   const upper = komojuCurrency(currency)
   let major: ReturnType<typeof MathBN.convert> | undefined
@@ -53,7 +55,14 @@ export function toMinorUnits(
   if (!major || !major.isFinite()) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `${field} must be a number of ${upper}, got ${describe(amount)}`)
   }
-  const minor = major.multipliedBy(10 ** KOMOJU_CURRENCIES[upper]).integerValue(ROUND_HALF_UP)
+  const scaled = major.multipliedBy(10 ** KOMOJU_CURRENCIES[upper])
+  if (exact && !scaled.isInteger()) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `${field} ${major.toFixed()} ${upper} is finer than ${upper}'s smallest unit; nothing was sent to KOMOJU`
+    )
+  }
+  const minor = scaled.integerValue(ROUND_HALF_UP)
   const value = minor.toNumber()
   if (!Number.isSafeInteger(value)) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `${field} ${major.toFixed()} ${upper} is out of range`)

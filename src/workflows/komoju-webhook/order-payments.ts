@@ -1,9 +1,7 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { komojuAccount } from "../../lib/komoju-provider-config"
+import { komojuAccount, komojuProviderIdOf } from "../../lib/komoju-provider-config"
 import { isSyncing, readingSession, syncKomojuPayment } from "./sync-payment"
-
-const KOMOJU_PROVIDER = /^pp_komoju_(.+)$/
 
 /** Brings each KOMOJU payment session of an order in line with KOMOJU (one read each). */
 export async function settleKomojuPaymentsOfOrder(container: MedusaContainer, orderId: string): Promise<void> {
@@ -20,7 +18,7 @@ export async function settleKomojuPaymentsOfOrder(container: MedusaContainer, or
   const collections = (orders[0]?.payment_collections ?? []) as Collection[]
   const sessions = collections.flatMap((collection) => collection?.payment_sessions ?? [])
   for (const session of sessions) {
-    const provider = session?.provider_id?.match(KOMOJU_PROVIDER)?.[1]
+    const provider = komojuProviderIdOf(session?.provider_id)
     const komojuSessionId = session?.data?.komoju_session_id
     if (!session || !provider || typeof komojuSessionId !== "string" || isSyncing(session.id)) continue
     const { client } = komojuAccount(config, provider, logger)

@@ -1,6 +1,7 @@
 /** The KOMOJU side of one Medusa order, as the admin's order widget shows it. Pure. */
 import { KomojuPaymentStatus, KomojuRefundRequestStatus, type KomojuPayment } from "../../../lib/komoju"
-import { decimalDigits } from "../../../providers/komoju/money"
+import { komojuProviderIdOf } from "../../../lib/komoju-provider-config"
+import { toMinorUnits } from "../../../providers/komoju/money"
 import { isCashPaymentType, refundRequestViews, type KomojuRefundRequestRecord, type RefundRequestView } from "./refund-requests"
 
 export type OrderPaymentRecords = {
@@ -66,17 +67,15 @@ export type RefundRequestsInput = {
   komojuPayment: KomojuPayment | null
 }
 
-const KOMOJU_PROVIDER = /^pp_komoju_/
-
 export function summarizeKomojuPayment(
   records: OrderPaymentRecords,
   komojuOrigin: string | null,
   notices: KomojuOrderNoticeRecord[] = [],
   refundRequests: RefundRequestsInput = { records: [], komojuPayment: null }
 ): KomojuOrderSummary | null {
-  const session = records.payment_sessions.find((s) => KOMOJU_PROVIDER.test(s.provider_id))
+  const session = records.payment_sessions.find((s) => komojuProviderIdOf(s.provider_id))
   if (!session) return null
-  const payment = records.payments.find((p) => KOMOJU_PROVIDER.test(p.provider_id))
+  const payment = records.payments.find((p) => komojuProviderIdOf(p.provider_id))
   const data = { ...(session.data ?? {}), ...(payment?.data ?? {}) }
   const text = (value: unknown) => (typeof value === "string" && value ? value : null)
   const komojuPaymentId = text(data.komoju_payment_id)
@@ -96,7 +95,7 @@ export function summarizeKomojuPayment(
   const refundableAmount =
     typeof data.amount === "number" && currency
       ? data.amount -
-        (payment?.refunds ?? []).reduce((sum, refund) => sum + Math.round(Number(refund.amount) * 10 ** decimalDigits(currency)), 0) -
+        (payment?.refunds ?? []).reduce((sum, refund) => sum + toMinorUnits(refund.amount, currency, "refund amount"), 0) -
         // A completed request's money is among the refunds once recorded; an unknown one may still be paid out.
         requests.filter((r) => r.status === KomojuRefundRequestStatus.Pending || r.status === "unknown").reduce((sum, r) => sum + r.amount, 0)
       : null

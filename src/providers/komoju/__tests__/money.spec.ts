@@ -97,3 +97,14 @@ describe("decimalDigits", () => {
     expect(["JPY", "KRW", "VND", "USD", "EUR", "TWD"].map(decimalDigits)).toEqual([0, 0, 0, 2, 2, 2])
   })
 })
+
+describe("toMinorUnits, exact", () => {
+  it("refuses an amount finer than the currency's smallest unit instead of rounding it", () => {
+    expect(() => toMinorUnits(500.5, "jpy", "amount", { exact: true })).toThrow("amount 500.5 JPY is finer than JPY's smallest unit")
+    expect(() => toMinorUnits("19.995", "usd", "amount", { exact: true })).toThrow("finer than USD's smallest unit")
+    expect(toMinorUnits(500, "jpy", "amount", { exact: true })).toBe(500)
+    expect(toMinorUnits("19.99", "usd", "amount", { exact: true })).toBe(1999)
+    // Without it, tax maths' fractions are rounded half up, as before.
+    expect(toMinorUnits(500.5, "jpy")).toBe(501)
+  })
+})

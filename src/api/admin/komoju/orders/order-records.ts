@@ -2,13 +2,12 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { KomojuPayment } from "../../../../lib/komoju"
 import { errorMessage } from "../../../../lib/error-message"
-import { komojuAccount, komojuProviders } from "../../../../lib/komoju-provider-config"
+import { komojuAccount, komojuProviderIdOf, komojuProviders } from "../../../../lib/komoju-provider-config"
 import { KOMOJU_MODULE } from "../../../../modules/komoju"
 import type { KomojuModuleService } from "../../../../modules/komoju/service"
 import { summarizeKomojuPayment, type KomojuOrderSummary, type OrderPaymentRecords } from "../order-summary"
 
 const DEFAULT_KOMOJU_ORIGIN = "https://komoju.com"
-const KOMOJU_PROVIDER = /^pp_komoju_(.+)$/
 
 /** An order's payment sessions and payments, for the KOMOJU routes of the order widget. */
 export async function loadOrderPaymentRecords(scope: MedusaContainer, orderId: string): Promise<OrderPaymentRecords> {
@@ -51,7 +50,7 @@ export async function loadOrderPaymentRecords(scope: MedusaContainer, orderId: s
 
 /** The KOMOJU client of the provider behind `providerId` (`pp_komoju_<id>`). */
 export function komojuClientOf(scope: MedusaContainer, providerId: string) {
-  const id = providerId.match(KOMOJU_PROVIDER)?.[1]
+  const id = komojuProviderIdOf(providerId)
   if (!id) throw new MedusaError(MedusaError.Types.INVALID_DATA, `${providerId} is not a KOMOJU provider`)
   return komojuAccount(scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE), id, scope.resolve(ContainerRegistrationKeys.LOGGER)).client
 }

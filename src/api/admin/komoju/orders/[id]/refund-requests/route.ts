@@ -24,7 +24,7 @@ export async function POST(req: MedusaRequest<AdminCreateKomojuRefundRequestType
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `Order ${orderId} has no KOMOJU payment to refund`)
   }
   const currency = summary.currency
-  const amount = toMinorUnits(input.amount, currency)
+  const amount = toMinorUnits(input.amount, currency, "amount", { exact: true })
   const client = komojuClientOf(req.scope, summary.provider_id)
   const refusal = refundRequestRefusal(await client.retrievePayment(summary.komoju_payment_id), currency)
   if (refusal) throw new MedusaError(MedusaError.Types.INVALID_DATA, `No refund request sent: ${refusal}`)

@@ -6,18 +6,9 @@ import {
   type KomojuCheckoutResult,
   type StartedKomojuPayment,
 } from "../../src/storefront"
+import { TOKYO_ADDRESS } from "./address"
 
 export const RETURN_URL = "http://localhost:8000/checkout/komoju-return"
-
-const ADDRESS = {
-  first_name: "太郎",
-  last_name: "山田",
-  address_1: "1-1 Chiyoda",
-  city: "Chiyoda-ku",
-  province: "Tokyo",
-  postal_code: "100-0001",
-  country_code: "jp",
-}
 
 /**
  * A shopper on the storefront side, through `@medusajs/js-sdk` and the plugin's
@@ -47,7 +38,7 @@ export class Shopper {
         quantity: item.quantity,
       })
     }
-    const address = { ...ADDRESS, country_code: countryCode }
+    const address = { ...TOKYO_ADDRESS, country_code: countryCode }
     await this.sdk.store.cart.update(cart.id, { shipping_address: address, billing_address: address })
     const { shipping_options } = await this.sdk.store.fulfillment.listCartOptions({ cart_id: cart.id })
     const { cart: ready } = await this.sdk.store.cart.addShippingMethod(cart.id, {

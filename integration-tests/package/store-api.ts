@@ -3,19 +3,11 @@
  * (no js-sdk, nothing of this repository's source): the store API for the shopper, the
  * admin API to read what the order ended as.
  */
+import { TOKYO_ADDRESS } from "../helpers/address"
+
 export type SeededStore = { regionId: string; variantId: string; publishableKey: string }
 
 export type OrderPayment = { id: string; status: string; payment_status: string }
-
-const ADDRESS = {
-  first_name: "太郎",
-  last_name: "山田",
-  address_1: "1-1 Chiyoda",
-  city: "Chiyoda-ku",
-  province: "Tokyo",
-  postal_code: "100-0001",
-  country_code: "jp",
-}
 
 async function call<T>(url: string, method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<T> {
   const response = await fetch(`${url}${path}`, {
@@ -43,7 +35,7 @@ export class StoreShopper {
   async fillCart(email: string): Promise<string> {
     const { cart } = await this.call<{ cart: { id: string } }>("POST", "/store/carts", { region_id: this.store.regionId, email })
     await this.call("POST", `/store/carts/${cart.id}/line-items`, { variant_id: this.store.variantId, quantity: 1 })
-    await this.call("POST", `/store/carts/${cart.id}`, { shipping_address: ADDRESS, billing_address: ADDRESS })
+    await this.call("POST", `/store/carts/${cart.id}`, { shipping_address: TOKYO_ADDRESS, billing_address: TOKYO_ADDRESS })
     const { shipping_options } = await this.call<{ shipping_options: { id: string }[] }>(
       "GET",
       `/store/shipping-options?cart_id=${cart.id}`

@@ -47,9 +47,11 @@ try {
     output: `node_modules holds ${installed.length} packages`,
   })
 
-  const probe = `import { completeKomojuCheckout, paymentInstructions, startKomojuPayment, type KomojuCheckoutResult } from "medusa-payment-komoju/storefront"
+  const probe = `import { completeKomojuCheckout, describeSavedMethod, listSavedMethods, paymentInstructions, payWithSavedMethod, startKomojuPayment, type KomojuCheckoutResult } from "medusa-payment-komoju/storefront"
 export const used: [typeof startKomojuPayment, typeof completeKomojuCheckout] = [startKomojuPayment, completeKomojuCheckout]
+export const oneClick: [typeof listSavedMethods, typeof payWithSavedMethod] = [listSavedMethods, payWithSavedMethod]
 export const receipt: string | undefined = paymentInstructions({ payment_details: { receipt: "1" } }).receipt
+export const label: string = describeSavedMethod({ id: "1", payment_type: "paypay", brand: null, last_four: null, month: null, year: null, created_at: "" }, "en")
 export type Result = KomojuCheckoutResult["status"]
 `
   writeFileSync(join(consumer, "probe.ts"), probe)

@@ -13,6 +13,7 @@ export * from "./types"
 export * from "./instructions"
 export * from "./messages"
 export * from "./name-kana"
+export * from "./saved-methods"
 
 /**
  * Storefront helper for KOMOJU's hosted page, for any framework. With
@@ -22,6 +23,10 @@ export * from "./name-kana"
  *   window.location.assign(sessionUrl)
  *   // …KOMOJU sends the shopper back to returnUrl?session_id=…
  *   const result = await completeKomojuCheckout(sdk, cartId)
+ *
+ * A signed-in customer can save the card or PayPay they pay with (`savePaymentMethod`),
+ * and pay with it next time in one click: `listSavedMethods(sdk)`, then
+ * `payWithSavedMethod(sdk, cart, method.id, { returnUrl })` and the same redirect.
  */
 
 export const KOMOJU_PROVIDER_ID = "pp_komoju_komoju"
@@ -32,9 +37,17 @@ export type StartKomojuPaymentOptions = {
   locale?: KomojuLocale
   /** Narrows the methods the store offers (never widens them). */
   paymentTypes?: string[]
+  /**
+   * A signed-in customer asks to keep the card or PayPay they pay with now for one-click
+   * next time (ignored for guests). KOMOJU can save only those two, so its page then
+   * offers only them: say so next to the checkbox (`komojuMessages[…].savePaymentMethodHint`).
+   */
+  savePaymentMethod?: boolean
   /** Only when the provider was registered with another id than `komoju`. */
   providerId?: string
 }
+
+export type PayWithSavedMethodOptions = Pick<StartKomojuPaymentOptions, "returnUrl" | "locale" | "providerId">
 
 export type StartedKomojuPayment = {
   /** KOMOJU's hosted page: redirect the shopper here. */
@@ -52,20 +65,48 @@ export class KomojuCheckoutError extends Error {
 }
 
 /** Creates (or replaces) the cart's KOMOJU payment session and returns the hosted page URL. */
-export async function startKomojuPayment(
+export function startKomojuPayment(
   sdk: PaymentSessionStarterLike,
   cart: CartLike,
   options: StartKomojuPaymentOptions
 ): Promise<StartedKomojuPayment> {
-  const providerId = options.providerId ?? KOMOJU_PROVIDER_ID
-  const { payment_collection } = await sdk.store.payment.initiatePaymentSession(cart, {
-    provider_id: providerId,
-    data: {
-      return_url: options.returnUrl,
-      ...(options.locale ? { locale: options.locale } : {}),
-      ...(options.paymentTypes ? { payment_types: options.paymentTypes } : {}),
-    },
-  })
+  const data = {
+    return_url: options.returnUrl,
+    ...(options.locale ? { locale: options.locale } : {}),
+    ...(options.paymentTypes ? { payment_types: options.paymentTypes } : {}),
+    ...(options.savePaymentMethod ? { save_payment_method: true } : {}),
+  }
+  return initiateKomojuSession(sdk, cart, data, options.providerId)
+}
+
+/**
+ * As `startKomojuPayment`, paying with one of the signed-in customer's saved methods
+ * (`listSavedMethods`): KOMOJU's page opens with that card or PayPay preselected behind
+ * one button, and runs 3-D Secure itself when the card needs it; the return and
+ * `completeKomojuCheckout` are as for any card payment. A method that is not the
+ * customer's (deleted meanwhile, or another customer's) fails with Medusa's 404.
+ */
+export function payWithSavedMethod(
+  sdk: PaymentSessionStarterLike,
+  cart: CartLike,
+  savedMethodId: string,
+  options: PayWithSavedMethodOptions
+): Promise<StartedKomojuPayment> {
+  const data = {
+    return_url: options.returnUrl,
+    komoju_saved_method_id: savedMethodId,
+    ...(options.locale ? { locale: options.locale } : {}),
+  }
+  return initiateKomojuSession(sdk, cart, data, options.providerId)
+}
+
+async function initiateKomojuSession(
+  sdk: PaymentSessionStarterLike,
+  cart: CartLike,
+  data: Record<string, unknown>,
+  providerId = KOMOJU_PROVIDER_ID
+): Promise<StartedKomojuPayment> {
+  const { payment_collection } = await sdk.store.payment.initiatePaymentSession(cart, { provider_id: providerId, data })
   const session = komojuSessionOf(payment_collection, providerId)
   const sessionUrl = session?.data?.session_url
   if (!session || typeof sessionUrl !== "string") {

@@ -58,3 +58,14 @@ export interface StoreSdkLike {
 export interface PaymentSessionStarterLike {
   store: { payment: Pick<StoreSdkLike["store"]["payment"], "initiatePaymentSession"> }
 }
+
+/**
+ * The js-sdk's `client.fetch`, for the plugin's own store routes: it sends the publishable
+ * key and the signed-in customer's token (or session cookie), parses the JSON answer,
+ * and throws a `FetchError` carrying `status` on an error status.
+ */
+export interface StoreClientLike {
+  client: {
+    fetch<T>(path: string, init?: { method?: string; query?: Record<string, unknown> }): Promise<T>
+  }
+}

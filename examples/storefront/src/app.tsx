@@ -1,8 +1,10 @@
 import type { ReactNode } from "react"
+import { AccountProvider, useAccount } from "./account/account-context"
 import { KOMOJU_RETURN_PATH } from "./checkout/use-komoju-redirect"
 import { ErrorNotice } from "./components/error-notice"
 import { Header } from "./components/header"
 import { I18nProvider, useI18n } from "./i18n/i18n"
+import { AccountPage } from "./pages/account-page"
 import { CartPage } from "./pages/cart-page"
 import { CheckoutPage } from "./pages/checkout-page"
 import { KomojuReturnPage } from "./pages/komoju-return-page"
@@ -16,7 +18,9 @@ export function App() {
   return (
     <I18nProvider>
       <ShopProvider>
-        <Layout />
+        <AccountProvider>
+          <Layout />
+        </AccountProvider>
       </ShopProvider>
     </I18nProvider>
   )
@@ -25,6 +29,7 @@ export function App() {
 function Layout() {
   const { t } = useI18n()
   const { ready, loadError } = useShop()
+  const { customer } = useAccount()
   const { pathname } = useLocation()
 
   return (
@@ -33,7 +38,7 @@ function Layout() {
       <main className="main">
         {loadError ? (
           <ErrorNotice error={loadError} />
-        ) : ready ? (
+        ) : ready && customer !== undefined ? (
           page(pathname)
         ) : (
           <p className="muted">{t.loading}</p>
@@ -53,6 +58,7 @@ function page(pathname: string): ReactNode {
   if (pathname === "/checkout") return <CheckoutPage />
   if (pathname === KOMOJU_RETURN_PATH) return <KomojuReturnPage />
   if (order) return <OrderPage orderId={order[1]} />
+  if (pathname === "/account") return <AccountPage />
   return <NotFound />
 }
 

@@ -1,7 +1,7 @@
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from "react"
 
 /**
- * A few lines of History API routing instead of a router package: the shop has six
+ * A few lines of History API routing instead of a router package: the shop has seven
  * pages, and KOMOJU's redirect back is an ordinary page load that the dev server
  * answers with index.html.
  */

@@ -1,5 +1,12 @@
 import { useState } from "react"
-import { startKomojuPayment, type CartLike } from "../../../../src/storefront"
+import {
+  payWithSavedMethod,
+  startKomojuPayment,
+  type CartLike,
+  type KomojuSavedMethod,
+  type StartedKomojuPayment,
+} from "../../../../src/storefront"
+import { expectSavedMethod } from "../account/expected-save"
 import { useI18n } from "../i18n/i18n"
 import { sdk } from "../medusa"
 
@@ -10,25 +17,27 @@ import { sdk } from "../medusa"
  */
 export const KOMOJU_RETURN_PATH = "/checkout/komoju-return"
 
+/** The shopper asked to save the method they pay with; `listedBefore` are those saved already. */
+export type SaveRequest = { listedBefore: KomojuSavedMethod[] }
+
 /**
  * Starts a KOMOJU session for the cart (a new one each time, which is also how a
  * cancelled or declined payment is retried) and leaves for KOMOJU's hosted page, in the
- * shopper's language.
+ * shopper's language: with every method the store offers, or with a saved card or
+ * PayPay preselected (one-click).
  */
 export function useKomojuRedirect() {
   const { locale } = useI18n()
   const [redirecting, setRedirecting] = useState(false)
   const [error, setError] = useState<unknown>()
 
-  const payWithKomoju = async (cart: CartLike) => {
+  const leaveFor = async (start: () => Promise<StartedKomojuPayment>, save?: SaveRequest) => {
     setRedirecting(true)
     setError(undefined)
     try {
-      const { sessionUrl } = await startKomojuPayment(sdk, cart, {
-        returnUrl: returnUrlFor(cart.id),
-        locale,
-      })
-      // `redirecting` stays on: the button stays disabled while the browser leaves.
+      const { sessionUrl } = await start()
+      if (save) expectSavedMethod(save.listedBefore)
+      // `redirecting` stays on: the buttons stay disabled while the browser leaves.
       window.location.assign(sessionUrl)
     } catch (failure) {
       setError(failure)
@@ -36,7 +45,16 @@ export function useKomojuRedirect() {
     }
   }
 
-  return { payWithKomoju, redirecting, error }
+  const payWithKomoju = (cart: CartLike, save?: SaveRequest) =>
+    leaveFor(
+      () => startKomojuPayment(sdk, cart, { returnUrl: returnUrlFor(cart.id), locale, savePaymentMethod: Boolean(save) }),
+      save
+    )
+
+  const payWithSaved = (cart: CartLike, savedMethodId: string) =>
+    leaveFor(() => payWithSavedMethod(sdk, cart, savedMethodId, { returnUrl: returnUrlFor(cart.id), locale }))
+
+  return { payWithKomoju, payWithSaved, redirecting, error }
 }
 
 function returnUrlFor(cartId: string): string {

@@ -1,3 +1,4 @@
+import { useAccount } from "../account/account-context"
 import { useI18n } from "../i18n/i18n"
 import { Link } from "../router"
 import { useShop } from "../shop/shop-context"
@@ -7,6 +8,7 @@ import { RegionSelect } from "./region-select"
 export function Header() {
   const { t } = useI18n()
   const { cart } = useShop()
+  const { customer } = useAccount()
   const count = cart?.items?.reduce((sum, item) => sum + item.quantity, 0) ?? 0
 
   return (
@@ -22,6 +24,9 @@ export function Header() {
         <nav className="header-nav">
           <RegionSelect />
           <LanguageSwitch />
+          <Link to="/account" className="account-link" data-testid="account-link" data-signed-in={Boolean(customer)}>
+            {customer ? t.account : t.signIn}
+          </Link>
           <Link to="/cart" className="cart-link" data-testid="cart-link">
             {t.cart}
             <span className="cart-count" data-testid="cart-count">

@@ -25,7 +25,9 @@ type Shop = {
   removeItem: (lineItemId: string) => Promise<void>
   updateCart: (update: CartUpdate) => Promise<void>
   addShippingMethod: (optionId: string) => Promise<void>
-  /** Drops the cart once it became an order. */
+  /** Makes the cart the signed-in customer's (Medusa also sets its e-mail to theirs). */
+  claimCart: () => Promise<void>
+  /** Drops the cart once it became an order, or when the customer signs out. */
   forgetCart: () => void
 }
 
@@ -114,6 +116,11 @@ export function ShopProvider({ children }: { children: ReactNode }) {
     setCart((await sdk.store.cart.addShippingMethod(cart.id, { option_id: optionId }, CART_QUERY)).cart)
   }
 
+  async function claimCart() {
+    if (!cart) return
+    setCart((await sdk.store.cart.transferCart(cart.id, CART_QUERY)).cart)
+  }
+
   const shop: Shop = {
     ready: regions !== undefined && cartLoaded,
     loadError,
@@ -126,6 +133,7 @@ export function ShopProvider({ children }: { children: ReactNode }) {
     removeItem,
     updateCart,
     addShippingMethod,
+    claimCart,
     forgetCart,
   }
   return <ShopContext.Provider value={shop}>{children}</ShopContext.Provider>

@@ -87,9 +87,11 @@ function AccountDetails({ customer }: { customer: Customer }) {
         <p className="muted small">{t.savedMethodsHint}</p>
         {error ? <ErrorNotice error={error} /> : null}
       </div>
-      <button type="button" className="button button-secondary" onClick={leave} data-testid="sign-out">
-        {t.signOut}
-      </button>
+      <div className="actions">
+        <button type="button" className="button button-secondary" onClick={leave} data-testid="sign-out">
+          {t.signOut}
+        </button>
+      </div>
     </section>
   )
 }

@@ -4,6 +4,7 @@ import { KomojuError } from "./errors"
 import type {
   CreateRefundRequestBody,
   CreateSessionRequest,
+  KomojuCustomer,
   KomojuPayment,
   KomojuPaymentList,
   KomojuSession,
@@ -44,6 +45,11 @@ export interface KomojuClient {
     body: CreateRefundRequestBody,
     options?: WriteOptions
   ): Promise<KomojuPayment>
+  retrieveCustomer(customerId: string): Promise<KomojuCustomer>
+  /** Deletes a KOMOJU customer and its saved source; answers the customer as it was. */
+  deleteCustomer(customerId: string): Promise<KomojuCustomer>
+  /** Erases what KOMOJU's hosted page remembers for one-click under the merchant's id. */
+  deleteExternalCustomer(externalCustomerId: string): Promise<{ id: string }>
 }
 
 export type KomojuLogger = {
@@ -67,7 +73,7 @@ export type KomojuHttpClientConfig = {
   sleep?: (ms: number) => Promise<void>
 }
 
-type Method = "GET" | "POST"
+type Method = "GET" | "POST" | "DELETE"
 
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504])
 
@@ -153,6 +159,18 @@ export class KomojuHttpClient implements KomojuClient {
       body,
       options
     )
+  }
+
+  retrieveCustomer(customerId: string) {
+    return this.request<KomojuCustomer>("GET", `/customers/${encode(customerId)}`)
+  }
+
+  deleteCustomer(customerId: string) {
+    return this.request<KomojuCustomer>("DELETE", `/customers/${encode(customerId)}`)
+  }
+
+  deleteExternalCustomer(externalCustomerId: string) {
+    return this.request<{ id: string }>("DELETE", `/external_customers/${encode(externalCustomerId)}`)
   }
 
   private async request<T>(

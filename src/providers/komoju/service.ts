@@ -7,6 +7,17 @@ import {
 import type {
   AuthorizePaymentInput,
   AuthorizePaymentOutput,
+  CreateAccountHolderInput,
+  CreateAccountHolderOutput,
+  DeleteAccountHolderInput,
+  DeleteAccountHolderOutput,
+  DeletePaymentMethodInput,
+  DeletePaymentMethodOutput,
+  ListPaymentMethodsInput,
+  ListPaymentMethodsOutput,
+  RetrieveAccountHolderInput,
+  RetrieveAccountHolderOutput,
+  UpdateAccountHolderOutput,
   CancelPaymentInput,
   CancelPaymentOutput,
   CapturePaymentInput,
@@ -27,18 +38,22 @@ import type {
   WebhookActionResult,
 } from "@medusajs/framework/types"
 import { KomojuCaptureMode, type CreateSessionRequest, type KomojuClient, type KomojuSession } from "../../lib/komoju"
+import { savedMethodRecords } from "../../lib/saved-method-records"
+import { accountHolderFor, customerOfAccountHolder, deleteAllSavedMethods, deleteSavedMethod, listSavedMethods } from "./account-holders"
 import { cancelKomojuAttempt } from "./cancellation"
 import { captureKomojuPayment, type CaptureRecords, type MedusaCapture } from "./capture"
 import { checkoutDetailsHandoff } from "./checkout-details"
 import { createKomojuClient } from "./client"
 import { komojuCurrency, toMinorUnits } from "./money"
-import { resolveOptions, validateOptions, type KomojuProviderOptions, type ResolvedKomojuOptions } from "./options"
+import { komojuMode, resolveOptions, validateOptions, type KomojuProviderOptions, type ResolvedKomojuOptions } from "./options"
 import { komojuReadBackFor } from "./read-back"
 import { komojuRefundBeingRecorded } from "./refund-recording"
 import { makeRefund, recordRefund } from "./refunds"
 import { buildSessionRequest } from "./session-request"
 import { hasKomojuSession, readSessionData, withPayment, withSession, type KomojuSessionData } from "./session-data"
 import { sessionMismatch, sessionStatusToMedusa } from "./status"
+
+type AccountHolderLike = Parameters<typeof customerOfAccountHolder>[0]
 
 type InjectedDependencies = {
   logger: Logger
@@ -176,6 +191,39 @@ export class KomojuProviderService extends AbstractPaymentProvider<KomojuProvide
     return this.cancelPayment(input)
   }
 
+  /** The Medusa customer is the account holder: nothing is made at KOMOJU until a method is saved (`account-holders.ts`). */
+  async createAccountHolder({ context }: CreateAccountHolderInput): Promise<CreateAccountHolderOutput> {
+    return accountHolderFor(context.customer?.id)
+  }
+
+  async retrieveAccountHolder({ id }: RetrieveAccountHolderInput): Promise<RetrieveAccountHolderOutput> {
+    return accountHolderFor(id)
+  }
+
+  /** KOMOJU's saved-method customers hold nothing of the Medusa customer's details to update. */
+  async updateAccountHolder(): Promise<UpdateAccountHolderOutput> {
+    return {}
+  }
+
+  /** Erases every method the customer saved at KOMOJU. */
+  async deleteAccountHolder({ context }: DeleteAccountHolderInput): Promise<DeleteAccountHolderOutput> {
+    const customerId = customerOfAccountHolder(context.account_holder as AccountHolderLike)
+    if (customerId) await deleteAllSavedMethods(savedMethodRecords(), this.client_, this.logger_, customerId)
+    return {}
+  }
+
+  async listPaymentMethods({ context }: ListPaymentMethodsInput): Promise<ListPaymentMethodsOutput> {
+    const customerId = customerOfAccountHolder(context?.account_holder as AccountHolderLike)
+    return customerId ? listSavedMethods(savedMethodRecords(), customerId, komojuMode(this.options_)) : []
+  }
+
+  /** Erases a saved method at KOMOJU; only the account holder's own. */
+  async deletePaymentMethod({ data, context }: DeletePaymentMethodInput): Promise<DeletePaymentMethodOutput> {
+    const customerId = customerOfAccountHolder(context?.account_holder as AccountHolderLike)
+    await deleteSavedMethod(savedMethodRecords(), this.client_, this.logger_, customerId, data.id)
+    return {}
+  }
+
   /**
    * KOMOJU deliveries never reach Medusa's generic webhook flow: the plugin's webhook
    * door (`src/api/middlewares/komoju-webhook-door.ts`) verifies them and its pipeline
@@ -197,6 +245,11 @@ export class KomojuProviderService extends AbstractPaymentProvider<KomojuProvide
     const medusaPaymentSessionId =
       typeof args.data.session_id === "string" ? args.data.session_id : undefined
     const details = checkoutDetailsHandoff.take(args.data.komoju_checkout_details)
+    const forCustomer = details?.customerPayment?.customerId
+    if (forCustomer && customerOfAccountHolder(args.context?.account_holder as AccountHolderLike) !== forCustomer) {
+      // The middleware read the signed-in customer; Medusa's account holder must be the same one.
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "A saved KOMOJU method can be saved or used only by its own signed-in customer")
+    }
     const request = buildSessionRequest({
       amount: args.amount,
       currency: args.currency,
@@ -239,7 +292,7 @@ export class KomojuProviderService extends AbstractPaymentProvider<KomojuProvide
       capture_mode: request.payment_data.capture ?? KomojuCaptureMode.Auto,
       return_url: request.return_url,
       revision,
-      mode: this.options_.secretKey.startsWith("sk_live_") ? "live" : "test",
+      mode: komojuMode(this.options_),
     }
   }
 

@@ -10,6 +10,7 @@ import {
 import { personName, type CheckoutDetails } from "./checkout-details"
 import { komojuLineItems } from "./line-items"
 import type { ResolvedKomojuOptions } from "./options"
+import { customerPaymentFields } from "./saved-methods"
 
 /** What a storefront may put into `data` when it creates a KOMOJU payment session. */
 export type StorefrontSessionInput = {
@@ -98,6 +99,11 @@ export function buildSessionRequest(input: SessionRequestInput): CreateSessionRe
   if (details.billingAddress) request.payment_data.billing_address = details.billingAddress
   const lineItems = komojuLineItems(details.lines, request.amount, request.currency)
   if (lineItems) request.line_items = lineItems
+  if (details.customerPayment) {
+    const { metadata, ...fields } = customerPaymentFields(details.customerPayment, request.payment_types)
+    Object.assign(request, fields)
+    request.metadata = { ...request.metadata, ...metadata }
+  }
   return request
 }
 

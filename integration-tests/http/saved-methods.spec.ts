@@ -107,6 +107,28 @@ medusaIntegrationTestRunner({
       expect(method).toMatchObject({ brand: "visa", last_four: "1111" })
     })
 
+    it("saves a card without a purchase from the account page: a customer-mode session, listed once KOMOJU confirms it", async () => {
+      const taro = await member()
+      const started = await taro.sdk.client.fetch<{ session_url: string; komoju_session_id: string }>("/store/komoju/payment-methods", {
+        method: "POST",
+        body: { return_url: "http://localhost:8000/account", currency_code: "jpy", locale: "en" },
+      })
+      const session = ctx.sandbox.session(started.komoju_session_id) as any
+      expect(session).toMatchObject({ mode: "customer", amount: 0, currency: "JPY", default_locale: "en" })
+      expect(started.session_url).toBe(session.session_url)
+      expect(await taro.savedMethods()).toEqual([])
+      ctx.sandbox.saveSession(started.komoju_session_id, { payment_type: "credit_card", card_number: "5555555555554444", month: 3, year: 2040 } as never)
+      const [method] = await eventually(async () => {
+        const methods = await taro.savedMethods()
+        return methods.length ? methods : undefined
+      }, "the card saved on KOMOJU's page to be listed")
+      expect(method).toMatchObject({ payment_type: "credit_card", brand: "master", last_four: "4444", month: 3, year: 2040 })
+
+      // and it pays in one click like any saved card
+      const paid = await checkout(taro, { komoju_saved_method_id: method.id }, { use_saved_payment_method: true })
+      expect(paid.payment).toMatchObject({ status: "captured", customer: session.customer_id })
+    })
+
     it("two customers: neither can list, pay with or delete the other's method, and KOMOJU gets no write for trying", async () => {
       const taro = await member()
       const hanako = await member()

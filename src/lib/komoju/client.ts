@@ -10,6 +10,7 @@ import type {
   KomojuSession,
   ListPaymentsQuery,
   RefundRequest,
+  SaveSessionRequest,
 } from "./types"
 
 /** Per-call options for writes. */
@@ -23,7 +24,7 @@ export type WriteOptions = {
  * {@link KomojuHttpClient}.
  */
 export interface KomojuClient {
-  createSession(body: CreateSessionRequest, options?: WriteOptions): Promise<KomojuSession>
+  createSession(body: CreateSessionRequest | SaveSessionRequest, options?: WriteOptions): Promise<KomojuSession>
   retrieveSession(sessionId: string): Promise<KomojuSession>
   cancelSession(sessionId: string, options?: WriteOptions): Promise<KomojuSession>
   retrievePayment(paymentId: string): Promise<KomojuPayment>
@@ -97,7 +98,7 @@ export class KomojuHttpClient implements KomojuClient {
     this.authorization = `Basic ${Buffer.from(`${config.secretKey}:`).toString("base64")}`
   }
 
-  createSession(body: CreateSessionRequest, options?: WriteOptions) {
+  createSession(body: CreateSessionRequest | SaveSessionRequest, options?: WriteOptions) {
     return this.request<KomojuSession>("POST", "/sessions", body, options)
   }
 

@@ -176,6 +176,9 @@ export type CreateSessionRequest = {
   }
 }
 
+/** A `customer`-mode session (SDK `CreateSessionRequestWithCustomerMode`): saves, pays nothing, orders nothing. */
+export type SaveSessionRequest = Omit<CreateSessionRequest, "mode" | "payment_data"> & { mode: "customer" }
+
 /** `GET /payments` filters; times are ISO 8601, `start_time` bounds `created_at`. */
 export type ListPaymentsQuery = {
   start_time?: string

@@ -1,8 +1,11 @@
-import { MedusaError } from "@medusajs/framework/utils"
-import type { Logger } from "@medusajs/framework/types"
+import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
+import type { Logger, SavePaymentMethodInput, SavePaymentMethodOutput } from "@medusajs/framework/types"
 import type { KomojuClient } from "../../lib/komoju"
 import type { SavedMethodRecord, SavedMethodRecords } from "../../lib/saved-method-records"
+import { komojuCurrency } from "./money"
+import type { ResolvedKomojuOptions } from "./options"
 import { eraseAtKomoju } from "./saved-methods"
+import { buildSaveRequest } from "./session-request"
 
 /**
  * Medusa's account holders for KOMOJU. KOMOJU has no customer that holds several
@@ -21,8 +24,10 @@ export function accountHolderFor(customerId: string | undefined): { id: string; 
   return { id: customerId, data: { [ACCOUNT_HOLDER_CUSTOMER_KEY]: customerId } }
 }
 
+type AccountHolderLike = { data?: Record<string, unknown> | null; external_id?: string } | undefined
+
 /** The Medusa customer behind an account holder Medusa passes back (its data, or its external id). */
-export function customerOfAccountHolder(holder: { data?: Record<string, unknown> | null; external_id?: string } | undefined): string | undefined {
+export function customerOfAccountHolder(holder: AccountHolderLike): string | undefined {
   const fromData = holder?.data?.[ACCOUNT_HOLDER_CUSTOMER_KEY]
   return typeof fromData === "string" ? fromData : holder?.external_id
 }
@@ -44,6 +49,46 @@ export async function listSavedMethods(
       komoju_customer_id: row.komoju_customer_id,
     },
   }))
+}
+
+/**
+ * Saves a card or PayPay without a purchase: a `customer`-mode session on KOMOJU's page.
+ * KOMOJU makes the customer with the session, so its id is known at once; the caller
+ * records it for the customer, and `customer.updated` confirms it once the shopper has
+ * saved the method on the page.
+ */
+export async function saveWithoutPaying(
+  client: KomojuClient,
+  options: ResolvedKomojuOptions,
+  logger: Pick<Logger, "info">,
+  { context, data = {} }: SavePaymentMethodInput
+): Promise<SavePaymentMethodOutput> {
+  const customerId = customerOfAccountHolder(context?.account_holder as AccountHolderLike)
+  if (!customerId) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "Saving a KOMOJU payment method needs the signed-in customer's account holder")
+  }
+  const externalCustomerId = generateEntityId(undefined, "medusa")
+  const request = buildSaveRequest({
+    currency: komojuCurrency(typeof data.currency_code === "string" ? data.currency_code : "jpy"),
+    data,
+    options,
+    customerPayment: { customerId, externalCustomerId },
+    email: context?.customer?.email,
+  })
+  const session = await client.createSession(request, { idempotencyKey: context?.idempotency_key })
+  if (!session.customer_id) {
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `KOMOJU session ${session.id} in customer mode names no customer`)
+  }
+  logger.info(`KOMOJU session ${session.id} saves a method for customer ${customerId} (KOMOJU customer ${session.customer_id})`)
+  return {
+    id: session.customer_id,
+    data: {
+      komoju_session_id: session.id,
+      session_url: session.session_url,
+      komoju_customer_id: session.customer_id,
+      external_customer_id: externalCustomerId,
+    },
+  }
 }
 
 /** Erases one of the customer's methods at KOMOJU, then the row; a method that is not theirs is not found. */

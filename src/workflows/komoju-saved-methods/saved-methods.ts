@@ -1,12 +1,12 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { KomojuError, type KomojuClient, type KomojuPayment } from "../../lib/komoju"
 import { komojuAccount, komojuProviderIdOf, komojuProviders, KOMOJU_PROVIDER_PREFIX } from "../../lib/komoju-provider-config"
 import { KOMOJU_MODULE } from "../../modules/komoju"
 import type { SavedMethodAccount } from "../../modules/komoju/saved-method-statements"
 import type { KomojuModuleService } from "../../modules/komoju/service"
-import { komojuMode, resolveOptions, type KomojuProviderOptions } from "../../providers/komoju/options"
-import { eraseSavedMethodRow } from "../../providers/komoju/account-holders"
+import { komojuMode } from "../../providers/komoju/options"
+import { accountHolderFor, eraseSavedMethodRow } from "../../providers/komoju/account-holders"
 import { savedMethodLinkOf, savedSourceOf } from "../../providers/komoju/saved-methods"
 
 /** A saved method as the store and admin routes show it: display fields only. */
@@ -68,8 +68,8 @@ function accountOf(container: MedusaContainer, medusaProviderId: string): Accoun
 
 /** The mode of the KOMOJU provider (the first registered one): the admin widget shows it. */
 export function savedMethodsMode(container: MedusaContainer): "test" | "live" | null {
-  const [first] = komojuProviders(container.resolve(ContainerRegistrationKeys.CONFIG_MODULE))
-  return first ? komojuMode(resolveOptions(first.options as KomojuProviderOptions)) : null
+  const id = firstProviderId(container)
+  return id ? accountOf(container, `${KOMOJU_PROVIDER_PREFIX}${id}`)?.account.mode ?? null : null
 }
 
 /** The account a `komoju_<id>` webhook delivery came to. */
@@ -107,6 +107,49 @@ export async function customerSavedMethod(container: MedusaContainer, customerId
   const row = (await customerSavedMethods(container, customerId)).find((method) => method.id === id)
   if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, "Saved payment method not found")
   return row
+}
+
+/**
+ * A `customer`-mode session through Medusa's payment module (the provider's
+ * `savePaymentMethod`), its KOMOJU customer recorded for the signed-in customer at once:
+ * `customer.updated` then confirms it, once the shopper saved a method on KOMOJU's page.
+ */
+export async function saveWithoutPaying(
+  container: MedusaContainer,
+  customerId: string,
+  input: { providerId?: string; returnUrl?: string; currencyCode?: string; locale?: string }
+): Promise<{ session_url: string; komoju_session_id: string }> {
+  const providerId = input.providerId ?? `${KOMOJU_PROVIDER_PREFIX}${firstProviderId(container) ?? "komoju"}`
+  const account = accountOf(container, providerId)
+  if (!account) throw new MedusaError(MedusaError.Types.INVALID_DATA, `${providerId} is not a registered KOMOJU provider`)
+  const settings = await komoju(container).resolveSettings({ currencyCode: input.currencyCode })
+  const saved = await container.resolve(Modules.PAYMENT).createPaymentMethods({
+    provider_id: providerId,
+    context: { account_holder: accountHolderFor(customerId) as never },
+    data: {
+      return_url: input.returnUrl,
+      currency_code: input.currencyCode,
+      locale: input.locale,
+      ...(Object.keys(settings).length ? { komoju_store_settings: settings } : {}),
+    },
+  })
+  const data = saved.data as { komoju_session_id: string; session_url: string; komoju_customer_id: string; external_customer_id: string }
+  await komoju(container).linkSavedMethod({
+    ...account.account,
+    komoju_customer_id: data.komoju_customer_id,
+    customer_id: customerId,
+    external_customer_id: data.external_customer_id,
+    payment_type: null,
+    brand: null,
+    last_four: null,
+    exp_month: null,
+    exp_year: null,
+  })
+  return { session_url: data.session_url, komoju_session_id: data.komoju_session_id }
+}
+
+function firstProviderId(container: MedusaContainer): string | undefined {
+  return komojuProviders(container.resolve(ContainerRegistrationKeys.CONFIG_MODULE))[0]?.id
 }
 
 /** Erases a method at KOMOJU (its customer and the one-click memory), then here. */

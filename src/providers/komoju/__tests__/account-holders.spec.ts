@@ -139,3 +139,33 @@ describe("account holders and saved methods", () => {
     expect(body.customer_id).toBeUndefined()
   })
 })
+
+describe("savePaymentMethod", () => {
+  useNock()
+
+  it("a customer-mode session: amount 0, a fresh one-click id, card and PayPay only; answers KOMOJU's customer and page", async () => {
+    const { provider } = makeProvider({ paymentTypes: ["credit_card", "konbini", "paypay"] })
+    let body: any
+    nock(API)
+      .post("/sessions", (sent) => ((body = sent), true))
+      .reply(200, { id: "sess_save", resource: "session", mode: "customer", customer_id: "kcus9", session_url: "https://komoju.test/sessions/sess_save", status: "pending", payment: null })
+    const saved = await provider.savePaymentMethod({
+      context: { account_holder: taro, customer: { email: "taro@example.jp" } },
+      data: { return_url: "https://shop.test/account", currency_code: "jpy", locale: "en" },
+    } as never)
+    expect(body).toMatchObject({ mode: "customer", amount: 0, currency: "JPY", default_locale: "en", email: "taro@example.jp", payment_types: ["credit_card", "paypay"] })
+    expect(body.external_customer_id).toMatch(/^medusa_/)
+    expect(body.payment_data).toBeUndefined()
+    expect(saved).toEqual({
+      id: "kcus9",
+      data: { komoju_session_id: "sess_save", session_url: "https://komoju.test/sessions/sess_save", komoju_customer_id: "kcus9", external_customer_id: body.external_customer_id },
+    })
+  })
+
+  it("needs the customer's account holder, and a KOMOJU answer naming the customer", async () => {
+    const { provider } = makeProvider()
+    await expect(provider.savePaymentMethod({ context: {}, data: { return_url: "https://shop.test/a" } } as never)).rejects.toThrow(/account holder/)
+    nock(API).post("/sessions").reply(200, { id: "sess_x", resource: "session", mode: "customer", customer_id: null, session_url: "u", status: "pending", payment: null })
+    await expect(provider.savePaymentMethod({ context: { account_holder: taro }, data: { return_url: "https://shop.test/a" } } as never)).rejects.toThrow(/names no customer/)
+  })
+})

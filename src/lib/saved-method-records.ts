@@ -3,6 +3,8 @@ import { MedusaError } from "@medusajs/framework/utils"
 /** The saved-method rows the provider reads, as the plugin's module keeps them. */
 export type SavedMethodRecord = {
   id: string
+  /** Medusa's payment provider, `pp_komoju_<id>`. */
+  provider_id: string
   mode: string
   komoju_customer_id: string
   customer_id: string | null

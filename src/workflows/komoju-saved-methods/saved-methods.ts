@@ -2,6 +2,7 @@ import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { KomojuError, type KomojuClient, type KomojuPayment } from "../../lib/komoju"
 import { komojuAccount, komojuProviderIdOf, komojuProviders, KOMOJU_PROVIDER_PREFIX } from "../../lib/komoju-provider-config"
+import type { SavedMethodRecord } from "../../lib/saved-method-records"
 import { KOMOJU_MODULE } from "../../modules/komoju"
 import type { SavedMethodAccount } from "../../modules/komoju/saved-method-statements"
 import type { KomojuModuleService } from "../../modules/komoju/service"
@@ -20,21 +21,8 @@ export type SavedMethodView = {
   created_at: string
 }
 
-export type SavedMethodRow = {
-  id: string
-  provider_id: string
-  mode: string
-  komoju_customer_id: string
-  customer_id: string | null
-  external_customer_id: string | null
-  payment_type: string | null
-  brand: string | null
-  last_four: string | null
-  exp_month: number | null
-  exp_year: number | null
-  confirmed_at: Date | null
-  created_at: Date
-}
+/** A row of `komoju_saved_method`. */
+export type SavedMethodRow = SavedMethodRecord
 
 /** How long a method KOMOJU has not yet confirmed is looked up again when its owner lists methods. */
 const CONFIRM_LOOKUP_WINDOW_MS = 24 * 3600_000

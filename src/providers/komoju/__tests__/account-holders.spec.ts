@@ -17,6 +17,7 @@ function records(rows: SavedMethodRecord[]) {
 
 const row = (over: Partial<SavedMethodRecord>): SavedMethodRecord => ({
   id: "kjsm_1",
+  provider_id: "pp_komoju_komoju",
   mode: "test",
   komoju_customer_id: "kcus1",
   customer_id: "cus_taro",

@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks"
 import { RETURN_URL } from "../integration-tests/helpers/shopper"
 import { KOMOJU_PROVIDER_ID } from "../scripts/demo/seed"
-import { komojuCallsSince, lastRequestSeq, SYSTEM_PROVIDER_ID, type Bench } from "./setup"
+import { komojuCallsSince, lastRequestSeq, SYSTEM_PROVIDER_ID, TIMED_HEADER, type Bench } from "./setup"
 import { median, pairedMedian, percentile, round } from "./stats"
 
 /**
@@ -70,17 +70,17 @@ async function checkout(bench: Bench, arm: Arm): Promise<Run> {
     const t0 = performance.now()
     const { payment_collection } = await shopper.sdk.client.fetch<{ payment_collection: any }>(
       `/store/payment-collections/${collection.id}/payment-sessions`,
-      { method: "POST", body: { provider_id: providerId, data: arm === "system" ? {} : { return_url: RETURN_URL } } }
+      { method: "POST", headers: TIMED_HEADER, body: { provider_id: providerId, data: arm === "system" ? {} : { return_url: RETURN_URL } } }
     )
     const t1 = performance.now()
     if (arm !== "system") {
       const session = payment_collection.payment_sessions.find((s: any) => s.provider_id === providerId)
       stack.sandbox.completeSession(session.data.komoju_session_id, { payment_type: "credit_card" })
     }
-    const initiated = bench.probeSince(mark)
+    const initiated = await bench.probeSince(mark)
     mark = bench.probeMark()
     const t2 = performance.now()
-    const completed = await shopper.sdk.store.cart.complete(cart.id)
+    const completed = await shopper.sdk.store.cart.complete(cart.id, undefined, TIMED_HEADER)
     const t3 = performance.now()
     if (completed.type !== "order") throw new Error(`${arm} checkout placed no order: ${JSON.stringify(completed.error)}`)
     return {
@@ -90,7 +90,7 @@ async function checkout(bench: Bench, arm: Arm): Promise<Run> {
       total: t1 - t0 + (t3 - t2),
       calls: stack.sandbox.stats().requests - before.requests,
       komojuMs: stack.sandbox.stats().busy_ms - before.busy_ms,
-      ...probed(initiated, bench.probeSince(mark)),
+      ...probed(initiated, await bench.probeSince(mark)),
       kinds: komojuCallsSince(bench, seq),
       paymentStatus: String(completed.order.payment_status),
     }
@@ -99,7 +99,7 @@ async function checkout(bench: Bench, arm: Arm): Promise<Run> {
   }
 }
 
-type Probed = ReturnType<Bench["probeSince"]>
+type Probed = Awaited<ReturnType<Bench["probeSince"]>>
 
 /** What Medusa's process recorded for the two timed requests (not the shopper's page between them). */
 function probed(initiate: Probed, complete: Probed) {

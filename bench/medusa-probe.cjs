@@ -6,9 +6,9 @@
 // - the plugin's own time on the checkout path, less those waits: the store middleware
 //   until it hands the request on, and each provider method Medusa calls (the outermost
 //   call only): a line "<name> <ms>";
-// - each store request's time in Medusa's HTTP server, from its start to the end of the
-//   answer: a line "server <ms>" (the checkout as Medusa itself saw it, without the
-//   bench's side of the connection).
+// - each timed request's time in Medusa's HTTP server (the bench marks them with
+//   x-bench-timed), from its start to the end of the answer: a line "server <ms>" (the
+//   checkout as Medusa itself saw it, without the bench's side of the connection).
 // Lines go to BENCH_PROBE_FILE; the bench sums those of each checkout.
 const { AsyncLocalStorage } = require("node:async_hooks")
 const { subscribe } = require("node:diagnostics_channel")
@@ -48,7 +48,7 @@ if (file) {
 
   const serving = new WeakMap()
   subscribe("http.server.request.start", ({ request }) => {
-    if (String(request.url).startsWith("/store/")) serving.set(request, performance.now())
+    if (request.headers["x-bench-timed"]) serving.set(request, performance.now())
   })
   subscribe("http.server.response.finish", ({ request }) => {
     const t0 = serving.get(request)

@@ -85,6 +85,19 @@ medusaIntegrationTestRunner({
       await expect(taro.startPayment(cart.id, { komoju_saved_method_id: method.id })).rejects.toMatchObject({ status: 404 })
     })
 
+    it("PayPay too: saved at checkout, listed without card fields, paid with in one click offering PayPay only", async () => {
+      const taro = await member()
+      const saved = await checkout(taro, { save_payment_method: true }, { payment_type: "paypay" })
+      const [method] = await eventually(async () => {
+        const methods = await taro.savedMethods()
+        return methods.length ? methods : undefined
+      }, "the saved PayPay account to be listed")
+      expect(method).toMatchObject({ payment_type: "paypay", brand: null, last_four: null, month: null, year: null })
+      const again = await checkout(taro, { komoju_saved_method_id: method.id }, { use_saved_payment_method: true })
+      expect(again.session.payment_methods.map((m: any) => m.type)).toEqual(["paypay"])
+      expect(again.payment).toMatchObject({ status: "captured", customer: saved.session.customer_id })
+    })
+
     it("customer.updated before the payment that saved the card, with a body that lies: KOMOJU's read decides, either order works", async () => {
       await ctx.komoju.configure({ webhook_url: null })
       const taro = await member()

@@ -27,6 +27,8 @@ type Run = {
   calls: number
   /** KOMOJU's time answering those calls (the sandbox's own handling and its latency). */
   komojuMs: number
+  /** How long Medusa waited for those calls, as its fetch saw them (the round trips, client side). */
+  waitMs: number
   kinds: Record<string, number>
   paymentStatus: string
 }
@@ -58,6 +60,7 @@ async function checkout(bench: Bench, arm: Arm): Promise<Run> {
     const providerId = arm === "system" ? SYSTEM_PROVIDER_ID : KOMOJU_PROVIDER_ID
     const seq = lastRequestSeq(bench)
     const before = stack.sandbox.stats()
+    const mark = bench.komojuWaitMark()
 
     const t0 = performance.now()
     const { payment_collection } = await shopper.sdk.client.fetch<{ payment_collection: any }>(
@@ -80,6 +83,7 @@ async function checkout(bench: Bench, arm: Arm): Promise<Run> {
       total: t1 - t0 + (t3 - t2),
       calls: stack.sandbox.stats().requests - before.requests,
       komojuMs: stack.sandbox.stats().busy_ms - before.busy_ms,
+      waitMs: bench.komojuWaitSince(mark).ms,
       kinds: komojuCallsSince(bench, seq),
       paymentStatus: String(completed.order.payment_status),
     }
@@ -108,6 +112,7 @@ function summarize(runs: Record<Arm, Run[]>, latencyMs: number) {
       komoju_calls: median(r.map((x) => x.calls)),
       komoju_calls_max: Math.max(...r.map((x) => x.calls)),
       komoju_time_ms: round(median(r.map((x) => x.komojuMs)), 2),
+      komoju_wait_ms: round(median(r.map((x) => x.waitMs)), 2),
       calls_by_kind: r[0]?.kinds ?? {},
       payment_status: r[0]?.paymentStatus,
     }
@@ -117,6 +122,9 @@ function summarize(runs: Record<Arm, Run[]>, latencyMs: number) {
   // Each KOMOJU checkout less the time KOMOJU (the sandbox) itself spent answering it.
   const beyondKomoju = (a: Arm) =>
     round(pairedMedian(runs[a].map((x) => x.total - x.komojuMs), runs.system.map((x) => x.total)), 2)
+  // …and less the time Medusa's fetch waited for those calls: what the plugin adds beyond its round trips.
+  const beyondWait = (a: Arm) =>
+    round(pairedMedian(runs[a].map((x) => x.total - x.waitMs), runs.system.map((x) => x.total)), 2)
   const komoju = arm("komoju")
   const manual = arm("komoju_manual")
   const system = arm("system")
@@ -142,6 +150,9 @@ function summarize(runs: Record<Arm, Run[]>, latencyMs: number) {
       /** The paired difference less KOMOJU's own time per checkout (its latency and its handling). */
       beyond_komoju_ms: beyondKomoju("komoju"),
       manual_beyond_komoju_ms: beyondKomoju("komoju_manual"),
+      /** The paired difference less the round trips as Medusa's fetch waited for them. */
+      beyond_wait_ms: beyondWait("komoju"),
+      manual_beyond_wait_ms: beyondWait("komoju_manual"),
     },
   }
 }

@@ -45,7 +45,9 @@ export function table(results: any): string {
       ["", "  of which Medusa's capture bookkeeping (auto − manual)", share(c.paired.capture_bookkeeping_ms, base)],
       ["", "  plugin without it (manual − system − calls × latency)", share(c.paired.manual_overhead_ms, base)],
       ["", "KOMOJU's own time per checkout (latency + the sandbox's handling)", ms(c.arms.komoju.komoju_time_ms)],
-      ["", "difference − KOMOJU's own time: auto capture / manual", `${share(c.paired.beyond_komoju_ms, base)} / ${share(c.paired.manual_beyond_komoju_ms, base)}`]
+      ["", "difference − KOMOJU's own time: auto capture / manual", `${share(c.paired.beyond_komoju_ms, base)} / ${share(c.paired.manual_beyond_komoju_ms, base)}`],
+      ["", "Medusa's wait for KOMOJU per checkout (its fetch: request → whole answer)", ms(c.arms.komoju.komoju_wait_ms)],
+      ["", "difference − Medusa's wait for KOMOJU: auto capture / manual", `${share(c.paired.beyond_wait_ms, base)} / ${share(c.paired.manual_beyond_wait_ms, base)}`]
     )
   }
   const w = results.webhooks

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { Client } from "pg"
 import { startMedusaStack, type MedusaStack } from "../integration-tests/helpers/medusa-stack"
 import { Shopper } from "../integration-tests/helpers/shopper"
@@ -13,6 +16,10 @@ export type Bench = {
   latencyMs: number
   /** SQL against the stack's database. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>
+  /** Where the record of Medusa's waits for KOMOJU stands now (`komoju-wait-probe.cjs`). */
+  komojuWaitMark(): number
+  /** How long Medusa waited for KOMOJU since `mark` (client side: Node's fetch, request to whole body), in ms, summed. */
+  komojuWaitSince(mark: number): { ms: number; calls: number }
   /** Sets the sandbox's processing time of every KOMOJU API request. */
   komojuLatency(ms: number): void
   /** Webhooks from the sandbox on or off (off: each event is dropped, as if lost). */
@@ -27,7 +34,13 @@ export type Bench = {
  * Japan region beside KOMOJU, as the A/B baseline, and stock for every checkout.
  */
 export async function startBench(latencyMs: number): Promise<Bench> {
-  const stack = await startMedusaStack({ name: "bench", sandbox: { seed: 1, pingOnStart: false } })
+  const probeDir = mkdtempSync(join(tmpdir(), "komoju-bench-"))
+  const waitFile = join(probeDir, "komoju-wait.log")
+  const stack = await startMedusaStack({
+    name: "bench",
+    sandbox: { seed: 1, pingOnStart: false },
+    env: { NODE_OPTIONS: `--require ${join(__dirname, "komoju-wait-probe.cjs")}`, BENCH_KOMOJU_WAIT_FILE: waitFile },
+  })
   const db = new Client({ connectionString: stack.databaseUrl })
   try {
     await db.connect()
@@ -46,11 +59,14 @@ export async function startBench(latencyMs: number): Promise<Bench> {
       shopper: new Shopper(stack.url, stack.store.publishableKey),
       latencyMs,
       sql: async <T>(text: string, params?: unknown[]) => (await db.query(text, params as unknown[])).rows as T[],
+      komojuWaitMark: () => sizeOf(waitFile),
+      komojuWaitSince: (mark) => komojuWaitSince(waitFile, mark),
       komojuLatency: (ms) => void stack.sandbox.configure({ latency_ms: ms }),
       sandboxWebhooks: (on) => void stack.sandbox.configure({ webhook: { drop_rate: on ? 0 : 1 } }),
       close: async () => {
         await db.end().catch(() => undefined)
         await stack.close()
+        rmSync(probeDir, { recursive: true, force: true })
       },
     }
   } catch (error) {
@@ -69,6 +85,20 @@ export function komojuCallsSince(bench: Bench, seq: number): Record<string, numb
     kinds[kind] = (kinds[kind] ?? 0) + 1
   }
   return kinds
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size
+  } catch {
+    return 0 // no KOMOJU call yet
+  }
+}
+
+function komojuWaitSince(file: string, mark: number): { ms: number; calls: number } {
+  if (!sizeOf(file)) return { ms: 0, calls: 0 }
+  const lines = readFileSync(file).subarray(mark).toString().split("\n").filter(Boolean)
+  return { ms: lines.reduce((sum, line) => sum + Number(line), 0), calls: lines.length }
 }
 
 export function lastRequestSeq(bench: Bench): number {

@@ -11,11 +11,11 @@ describe("the bench's table", () => {
         pairs: 3,
         latency_ms: 50,
         arms: {
-          komoju: { median_ms: 300, initiate_ms: 100, complete_ms: 200, komoju_calls: 2, komoju_calls_max: 2, komoju_time_ms: 103, calls_by_kind: { "POST /sessions": 1, "GET /sessions/:id": 1 } },
+          komoju: { median_ms: 300, initiate_ms: 100, complete_ms: 200, komoju_calls: 2, komoju_calls_max: 2, komoju_time_ms: 103, komoju_wait_ms: 108, calls_by_kind: { "POST /sessions": 1, "GET /sessions/:id": 1 } },
           system: { median_ms: 200, initiate_ms: 50, complete_ms: 150 },
           komoju_manual: { median_ms: 280 },
         },
-        paired: { difference_ms: 104, initiate_difference_ms: 52, complete_difference_ms: 52, overhead_ms: 4, capture_bookkeeping_ms: 20, manual_overhead_ms: -16, beyond_komoju_ms: 1, manual_beyond_komoju_ms: -19 },
+        paired: { difference_ms: 104, initiate_difference_ms: 52, complete_difference_ms: 52, overhead_ms: 4, capture_bookkeeping_ms: 20, manual_overhead_ms: -16, beyond_komoju_ms: 1, manual_beyond_komoju_ms: -19, beyond_wait_ms: -4, manual_beyond_wait_ms: -24 },
       },
       cpu: { methods: { initiatePayment: 20.5, "webhook signature + parse": 6.1 } },
     })
@@ -26,6 +26,8 @@ describe("the bench's table", () => {
     expect(out).toContain("| difference − calls × latency | 4 ms (2 % of the baseline) |")
     expect(out).toContain("2 (max 2: POST /sessions ×1, GET /sessions/:id ×1)")
     expect(out).toContain("| difference − KOMOJU's own time: auto capture / manual | 1 ms (0.5 % of the baseline) / -19 ms (-9.5 % of the baseline) |")
+    expect(out).toContain("| Medusa's wait for KOMOJU per checkout (its fetch: request → whole answer) | 108 ms |")
+    expect(out).toContain("| difference − Medusa's wait for KOMOJU: auto capture / manual | -4 ms (-2 % of the baseline) / -24 ms (-12 % of the baseline) |")
     expect(out).toContain("| plugin CPU (stub KOMOJU client, no network) | initiatePayment | 20.5 µs |")
     // Parts not run are left out, not printed empty.
     expect(out).not.toContain("webhooks")

@@ -6,6 +6,7 @@ import { httpApi } from "../helpers/http-admin"
 import { startMedusaStack, type MedusaStack } from "../helpers/medusa-stack"
 import { eventually, type SandboxControl } from "../helpers/sandbox-control"
 import { Shopper } from "../helpers/shopper"
+import { signedInShopper } from "../helpers/signed-in-shopper"
 
 jest.setTimeout(300_000)
 
@@ -234,16 +235,12 @@ describe("admin", () => {
   it("lists a customer's saved card and removes it at KOMOJU", async () => {
     const komojuCustomersBefore = new Set((await komoju.customers()).map((c) => c.id))
     // A shopper signs up, pays by card and ticks "save this card" on the storefront.
-    const { shopper, customer } = await Shopper.register(medusa.url, medusa.store.publishableKey, {
-      email: `saved-card+${Date.now()}@example.jp`,
-      password: "correct horse battery staple",
-      first_name: "Hanako",
-      last_name: "Yamada",
-    })
+    const member = await signedInShopper(medusa.url, medusa.store.publishableKey)
+    const { shopper, customer } = member
     const cart = await shopper.fillCart(medusa.store.regions.jp, [{ handle: "sencha", quantity: 1 }])
     expect(cart.customer_id).toBe(customer.id)
-    const started = await shopper.startPaymentSavingMethod(cart.id)
-    await komoju.complete(started.komojuSessionId, {
+    const started = await member.startPayment(cart.id, { save_payment_method: true })
+    await komoju.complete(started.komoju_session_id, {
       payment_type: "credit_card",
       card_number: "4242424242424242",
       month: 8,
@@ -251,9 +248,9 @@ describe("admin", () => {
     })
     const result = await shopper.completeCheckout(cart.id)
     if (result.status !== "paid") throw new Error(`expected a paid order, got ${result.status}`)
-    // Saved once KOMOJU confirms it (its customer.updated webhook).
+    // Listed once KOMOJU confirms it (its customer.updated webhook).
     const saved = await eventually(async () => {
-      const methods = await shopper.savedPaymentMethods()
+      const methods = await member.savedMethods()
       return methods.length > 0 && methods
     }, "the card among the shopper's saved payment methods")
     expect(saved).toMatchObject([{ payment_type: "credit_card", brand: "visa", last_four: "4242" }])
@@ -323,7 +320,7 @@ describe("admin", () => {
     // Gone at KOMOJU too, and for the shopper.
     const left = new Set((await komoju.customers()).map((c) => c.id))
     expect(komojuCustomersMade.filter((c) => left.has(c.id))).toEqual([])
-    await expect(shopper.savedPaymentMethods()).resolves.toEqual([])
+    await expect(member.savedMethods()).resolves.toEqual([])
     await expect(adminGet(`/admin/komoju/customers/${customer.id}/payment-methods`)).resolves.toEqual({
       mode: "test",
       payment_methods: [],

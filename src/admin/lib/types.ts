@@ -160,7 +160,8 @@ export type KomojuSavedPaymentMethod = {
 
 /** GET /admin/komoju/customers/:id/payment-methods: the methods of the plugin's current mode, newest first. */
 export type KomojuCustomerPaymentMethods = {
-  mode: "test" | "live"
+  /** null when no KOMOJU provider is registered. */
+  mode: "test" | "live" | null
   payment_methods: KomojuSavedPaymentMethod[]
 }
 

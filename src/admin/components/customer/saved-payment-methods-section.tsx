@@ -37,14 +37,16 @@ export function SavedPaymentMethodsSection({ customerId, saved }: SavedPaymentMe
       description={t("komoju.customer.description")}
       testId="komoju-customer"
       aside={
-        <Badge
-          size="2xsmall"
-          color={saved.mode === "live" ? "green" : "orange"}
-          data-testid="komoju-customer-mode"
-          data-mode={saved.mode}
-        >
-          {saved.mode === "live" ? t("komoju.settings.mode.live") : t("komoju.settings.mode.test")}
-        </Badge>
+        saved.mode && (
+          <Badge
+            size="2xsmall"
+            color={saved.mode === "live" ? "green" : "orange"}
+            data-testid="komoju-customer-mode"
+            data-mode={saved.mode}
+          >
+            {saved.mode === "live" ? t("komoju.settings.mode.live") : t("komoju.settings.mode.test")}
+          </Badge>
+        )
       }
     >
       {saved.payment_methods.length === 0 ? (

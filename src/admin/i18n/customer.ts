@@ -4,7 +4,7 @@
  */
 export const customerEn = {
   title: "KOMOJU saved payment methods",
-  description: "Cards and PayPay this customer chose to save at KOMOJU checkout. Removing one erases it at KOMOJU too.",
+  description: "Cards and PayPay this customer saved on KOMOJU's payment page. Removing one erases it at KOMOJU too.",
   loadFailed: "Could not load the KOMOJU saved payment methods",
   empty: "No saved payment methods.",
   card: "Card",
@@ -23,7 +23,7 @@ export const customerEn = {
 /** Same keys as English (the compiler checks). */
 export const customerJa: typeof customerEn = {
   title: "KOMOJU 保存済みのお支払い方法",
-  description: "このお客様が KOMOJU の決済時に保存したカードと PayPay です。削除すると KOMOJU からも消去されます。",
+  description: "このお客様が KOMOJU の決済ページで保存したカードと PayPay です。削除すると KOMOJU からも消去されます。",
   loadFailed: "KOMOJU の保存済みのお支払い方法を読み込めませんでした",
   empty: "保存済みのお支払い方法はありません。",
   card: "カード",

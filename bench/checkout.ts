@@ -29,6 +29,11 @@ type Run = {
   komojuMs: number
   /** How long Medusa waited for those calls, as its fetch saw them (the round trips, client side). */
   waitMs: number
+  /** The timed requests' time inside Medusa's HTTP server. */
+  serverMs: number
+  /** The plugin's own time in Medusa's process (middleware, provider methods), less those waits. */
+  pluginMs: number
+  plugin: Record<string, number>
   kinds: Record<string, number>
   paymentStatus: string
 }
@@ -60,8 +65,8 @@ async function checkout(bench: Bench, arm: Arm): Promise<Run> {
     const providerId = arm === "system" ? SYSTEM_PROVIDER_ID : KOMOJU_PROVIDER_ID
     const seq = lastRequestSeq(bench)
     const before = stack.sandbox.stats()
-    const mark = bench.komojuWaitMark()
 
+    let mark = bench.probeMark()
     const t0 = performance.now()
     const { payment_collection } = await shopper.sdk.client.fetch<{ payment_collection: any }>(
       `/store/payment-collections/${collection.id}/payment-sessions`,
@@ -72,6 +77,8 @@ async function checkout(bench: Bench, arm: Arm): Promise<Run> {
       const session = payment_collection.payment_sessions.find((s: any) => s.provider_id === providerId)
       stack.sandbox.completeSession(session.data.komoju_session_id, { payment_type: "credit_card" })
     }
+    const initiated = bench.probeSince(mark)
+    mark = bench.probeMark()
     const t2 = performance.now()
     const completed = await shopper.sdk.store.cart.complete(cart.id)
     const t3 = performance.now()
@@ -83,12 +90,26 @@ async function checkout(bench: Bench, arm: Arm): Promise<Run> {
       total: t1 - t0 + (t3 - t2),
       calls: stack.sandbox.stats().requests - before.requests,
       komojuMs: stack.sandbox.stats().busy_ms - before.busy_ms,
-      waitMs: bench.komojuWaitSince(mark).ms,
+      ...probed(initiated, bench.probeSince(mark)),
       kinds: komojuCallsSince(bench, seq),
       paymentStatus: String(completed.order.payment_status),
     }
   } finally {
     if (arm === "komoju_manual") await captureMode(bench, null)
+  }
+}
+
+type Probed = ReturnType<Bench["probeSince"]>
+
+/** What Medusa's process recorded for the two timed requests (not the shopper's page between them). */
+function probed(initiate: Probed, complete: Probed) {
+  const plugin: Record<string, number> = { ...initiate.plugin }
+  for (const [step, ms] of Object.entries(complete.plugin)) plugin[step] = (plugin[step] ?? 0) + ms
+  return {
+    waitMs: initiate.waitMs + complete.waitMs,
+    serverMs: initiate.serverMs + complete.serverMs,
+    plugin,
+    pluginMs: Object.values(plugin).reduce((sum, ms) => sum + ms, 0),
   }
 }
 
@@ -113,6 +134,11 @@ function summarize(runs: Record<Arm, Run[]>, latencyMs: number) {
       komoju_calls_max: Math.max(...r.map((x) => x.calls)),
       komoju_time_ms: round(median(r.map((x) => x.komojuMs)), 2),
       komoju_wait_ms: round(median(r.map((x) => x.waitMs)), 2),
+      server_ms: round(median(r.map((x) => x.serverMs)), 2),
+      plugin_ms: round(median(r.map((x) => x.pluginMs)), 2),
+      plugin_by_step_ms: Object.fromEntries(
+        [...new Set(r.flatMap((x) => Object.keys(x.plugin)))].map((step) => [step, round(median(r.map((x) => x.plugin[step] ?? 0)), 2)])
+      ),
       calls_by_kind: r[0]?.kinds ?? {},
       payment_status: r[0]?.paymentStatus,
     }
@@ -125,6 +151,9 @@ function summarize(runs: Record<Arm, Run[]>, latencyMs: number) {
   // …and less the time Medusa's fetch waited for those calls: what the plugin adds beyond its round trips.
   const beyondWait = (a: Arm) =>
     round(pairedMedian(runs[a].map((x) => x.total - x.waitMs), runs.system.map((x) => x.total)), 2)
+  // The same, as Medusa's HTTP server timed the requests (the bench's own side left out).
+  const serverBeyondWait = (a: Arm) =>
+    round(pairedMedian(runs[a].map((x) => x.serverMs - x.waitMs), runs.system.map((x) => x.serverMs)), 2)
   const komoju = arm("komoju")
   const manual = arm("komoju_manual")
   const system = arm("system")
@@ -153,6 +182,8 @@ function summarize(runs: Record<Arm, Run[]>, latencyMs: number) {
       /** The paired difference less the round trips as Medusa's fetch waited for them. */
       beyond_wait_ms: beyondWait("komoju"),
       manual_beyond_wait_ms: beyondWait("komoju_manual"),
+      server_beyond_wait_ms: serverBeyondWait("komoju"),
+      manual_server_beyond_wait_ms: serverBeyondWait("komoju_manual"),
     },
   }
 }

@@ -16,10 +16,14 @@ export type Bench = {
   latencyMs: number
   /** SQL against the stack's database. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>
-  /** Where the record of Medusa's waits for KOMOJU stands now (`komoju-wait-probe.cjs`). */
-  komojuWaitMark(): number
-  /** How long Medusa waited for KOMOJU since `mark` (client side: Node's fetch, request to whole body), in ms, summed. */
-  komojuWaitSince(mark: number): { ms: number; calls: number }
+  /** Where the record of Medusa's process (`medusa-probe.cjs`) stands now. */
+  probeMark(): number
+  /**
+   * Since `mark`, summed in ms: how long Medusa waited for KOMOJU (its fetch, request to
+   * whole answer), and the plugin's own time (its store middleware and provider methods,
+   * less those waits), by name.
+   */
+  probeSince(mark: number): { waitMs: number; calls: number; serverMs: number; plugin: Record<string, number> }
   /** Sets the sandbox's processing time of every KOMOJU API request. */
   komojuLatency(ms: number): void
   /** Webhooks from the sandbox on or off (off: each event is dropped, as if lost). */
@@ -35,11 +39,11 @@ export type Bench = {
  */
 export async function startBench(latencyMs: number): Promise<Bench> {
   const probeDir = mkdtempSync(join(tmpdir(), "komoju-bench-"))
-  const waitFile = join(probeDir, "komoju-wait.log")
+  const probeFile = join(probeDir, "probe.log")
   const stack = await startMedusaStack({
     name: "bench",
     sandbox: { seed: 1, pingOnStart: false },
-    env: { NODE_OPTIONS: `--require ${join(__dirname, "komoju-wait-probe.cjs")}`, BENCH_KOMOJU_WAIT_FILE: waitFile },
+    env: { NODE_OPTIONS: `--require ${join(__dirname, "medusa-probe.cjs")}`, BENCH_PROBE_FILE: probeFile },
   })
   const db = new Client({ connectionString: stack.databaseUrl })
   try {
@@ -59,8 +63,8 @@ export async function startBench(latencyMs: number): Promise<Bench> {
       shopper: new Shopper(stack.url, stack.store.publishableKey),
       latencyMs,
       sql: async <T>(text: string, params?: unknown[]) => (await db.query(text, params as unknown[])).rows as T[],
-      komojuWaitMark: () => sizeOf(waitFile),
-      komojuWaitSince: (mark) => komojuWaitSince(waitFile, mark),
+      probeMark: () => sizeOf(probeFile),
+      probeSince: (mark) => probeSince(probeFile, mark),
       komojuLatency: (ms) => void stack.sandbox.configure({ latency_ms: ms }),
       sandboxWebhooks: (on) => void stack.sandbox.configure({ webhook: { drop_rate: on ? 0 : 1 } }),
       close: async () => {
@@ -91,14 +95,25 @@ function sizeOf(file: string): number {
   try {
     return statSync(file).size
   } catch {
-    return 0 // no KOMOJU call yet
+    return 0 // nothing recorded yet
   }
 }
 
-function komojuWaitSince(file: string, mark: number): { ms: number; calls: number } {
-  if (!sizeOf(file)) return { ms: 0, calls: 0 }
-  const lines = readFileSync(file).subarray(mark).toString().split("\n").filter(Boolean)
-  return { ms: lines.reduce((sum, line) => sum + Number(line), 0), calls: lines.length }
+function probeSince(file: string, mark: number): { waitMs: number; calls: number; serverMs: number; plugin: Record<string, number> } {
+  const out = { waitMs: 0, calls: 0, serverMs: 0, plugin: {} as Record<string, number> }
+  if (!sizeOf(file)) return out
+  for (const line of readFileSync(file).subarray(mark).toString().split("\n").filter(Boolean)) {
+    const [name, value] = line.split(" ")
+    if (name === "wait") {
+      out.waitMs += Number(value)
+      out.calls++
+    } else if (name === "server") {
+      out.serverMs += Number(value)
+    } else {
+      out.plugin[name] = (out.plugin[name] ?? 0) + Number(value)
+    }
+  }
+  return out
 }
 
 export function lastRequestSeq(bench: Bench): number {

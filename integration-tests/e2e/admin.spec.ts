@@ -6,7 +6,7 @@ import { httpApi } from "../helpers/http-admin"
 import { startMedusaStack, type MedusaStack } from "../helpers/medusa-stack"
 import { eventually, type SandboxControl } from "../helpers/sandbox-control"
 import { Shopper } from "../helpers/shopper"
-import { signedInShopper } from "../helpers/signed-in-shopper"
+import { shopperWithSavedCard } from "../helpers/saved-card"
 
 jest.setTimeout(300_000)
 
@@ -234,32 +234,19 @@ describe("admin", () => {
 
   it("lists a customer's saved card and removes it at KOMOJU", async () => {
     const komojuCustomersBefore = new Set((await komoju.customers()).map((c) => c.id))
-    // A shopper signs up, pays by card and ticks "save this card" on the storefront.
-    const member = await signedInShopper(medusa.url, medusa.store.publishableKey)
-    const { shopper, customer } = member
-    const cart = await shopper.fillCart(medusa.store.regions.jp, [{ handle: "sencha", quantity: 1 }])
-    expect(cart.customer_id).toBe(customer.id)
-    const started = await member.startPayment(cart.id, { save_payment_method: true })
-    await komoju.complete(started.komoju_session_id, {
-      payment_type: "credit_card",
-      card_number: "4242424242424242",
-      month: 8,
-      year: 2039,
-    })
-    const result = await shopper.completeCheckout(cart.id)
-    if (result.status !== "paid") throw new Error(`expected a paid order, got ${result.status}`)
-    // Listed once KOMOJU confirms it (its customer.updated webhook).
-    const saved = await eventually(async () => {
-      const methods = await member.savedMethods()
-      return methods.length > 0 && methods
-    }, "the card among the shopper's saved payment methods")
-    expect(saved).toMatchObject([{ payment_type: "credit_card", brand: "visa", last_four: "4242" }])
+    const { member, method: saved } = await shopperWithSavedCard(
+      { url: medusa.url, publishableKey: medusa.store.publishableKey, regionId: medusa.store.regions.jp },
+      komoju,
+      { card_number: "4242424242424242", month: 8, year: 2039 }
+    )
+    const { customer } = member
+    expect(saved).toMatchObject({ payment_type: "credit_card", brand: "visa", last_four: "4242" })
     await sandbox.webhooksIdle()
     const komojuCustomersMade = (await komoju.customers()).filter((c) => !komojuCustomersBefore.has(c.id))
     expect(komojuCustomersMade.length).toBeGreaterThan(0)
 
     const widget = page.getByTestId("komoju-customer")
-    const row = page.getByTestId(`komoju-customer-method-${saved[0].id}`)
+    const row = page.getByTestId(`komoju-customer-method-${saved.id}`)
     await page.goto(`${medusa.url}/app/customers/${customer.id}`)
     await row.waitFor({ timeout: 120_000 })
     await expect(widget.getByRole("heading").textContent()).resolves.toBe("KOMOJU saved payment methods")
@@ -310,7 +297,7 @@ describe("admin", () => {
       await prompt.getByRole("button", { name: "Remove" }).click()
       await page.getByTestId("komoju-customer-empty").waitFor({ timeout: 30_000 })
       await expect(page.getByTestId("komoju-customer-empty").textContent()).resolves.toBe("No saved payment methods.")
-      expect(deletes).toEqual([`${medusa.url}/admin/komoju/customers/${customer.id}/payment-methods/${saved[0].id}`])
+      expect(deletes).toEqual([`${medusa.url}/admin/komoju/customers/${customer.id}/payment-methods/${saved.id}`])
       await widget.scrollIntoViewIfNeeded()
       await screenshot(page, "admin", "customer-no-saved-methods")
     } finally {

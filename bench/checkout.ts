@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks"
 import { RETURN_URL } from "../integration-tests/helpers/shopper"
 import { KOMOJU_PROVIDER_ID } from "../scripts/demo/seed"
-import { komojuCallsSince, lastRequestSeq, SYSTEM_PROVIDER_ID, type Bench } from "./setup"
+import { komojuCallsSince, lastRequestSeq, SYSTEM_PROVIDER_ID, TIMED_HEADER, type Bench } from "./setup"
 import { median, pairedMedian, percentile, round } from "./stats"
 
 /**
@@ -27,6 +27,13 @@ type Run = {
   calls: number
   /** KOMOJU's time answering those calls (the sandbox's own handling and its latency). */
   komojuMs: number
+  /** How long Medusa waited for those calls, as its fetch saw them (the round trips, client side). */
+  waitMs: number
+  /** The timed requests' time inside Medusa's HTTP server. */
+  serverMs: number
+  /** The plugin's own time in Medusa's process (middleware, provider methods), less those waits. */
+  pluginMs: number
+  plugin: Record<string, number>
   kinds: Record<string, number>
   paymentStatus: string
 }
@@ -59,18 +66,21 @@ async function checkout(bench: Bench, arm: Arm): Promise<Run> {
     const seq = lastRequestSeq(bench)
     const before = stack.sandbox.stats()
 
+    let mark = bench.probeMark()
     const t0 = performance.now()
     const { payment_collection } = await shopper.sdk.client.fetch<{ payment_collection: any }>(
       `/store/payment-collections/${collection.id}/payment-sessions`,
-      { method: "POST", body: { provider_id: providerId, data: arm === "system" ? {} : { return_url: RETURN_URL } } }
+      { method: "POST", headers: TIMED_HEADER, body: { provider_id: providerId, data: arm === "system" ? {} : { return_url: RETURN_URL } } }
     )
     const t1 = performance.now()
     if (arm !== "system") {
       const session = payment_collection.payment_sessions.find((s: any) => s.provider_id === providerId)
       stack.sandbox.completeSession(session.data.komoju_session_id, { payment_type: "credit_card" })
     }
+    const initiated = await bench.probeSince(mark)
+    mark = bench.probeMark()
     const t2 = performance.now()
-    const completed = await shopper.sdk.store.cart.complete(cart.id)
+    const completed = await shopper.sdk.store.cart.complete(cart.id, undefined, TIMED_HEADER)
     const t3 = performance.now()
     if (completed.type !== "order") throw new Error(`${arm} checkout placed no order: ${JSON.stringify(completed.error)}`)
     return {
@@ -80,11 +90,26 @@ async function checkout(bench: Bench, arm: Arm): Promise<Run> {
       total: t1 - t0 + (t3 - t2),
       calls: stack.sandbox.stats().requests - before.requests,
       komojuMs: stack.sandbox.stats().busy_ms - before.busy_ms,
+      ...probed(initiated, await bench.probeSince(mark)),
       kinds: komojuCallsSince(bench, seq),
       paymentStatus: String(completed.order.payment_status),
     }
   } finally {
     if (arm === "komoju_manual") await captureMode(bench, null)
+  }
+}
+
+type Probed = Awaited<ReturnType<Bench["probeSince"]>>
+
+/** What Medusa's process recorded for the two timed requests (not the shopper's page between them). */
+function probed(initiate: Probed, complete: Probed) {
+  const plugin: Record<string, number> = { ...initiate.plugin }
+  for (const [step, ms] of Object.entries(complete.plugin)) plugin[step] = (plugin[step] ?? 0) + ms
+  return {
+    waitMs: initiate.waitMs + complete.waitMs,
+    serverMs: initiate.serverMs + complete.serverMs,
+    plugin,
+    pluginMs: Object.values(plugin).reduce((sum, ms) => sum + ms, 0),
   }
 }
 
@@ -108,6 +133,12 @@ function summarize(runs: Record<Arm, Run[]>, latencyMs: number) {
       komoju_calls: median(r.map((x) => x.calls)),
       komoju_calls_max: Math.max(...r.map((x) => x.calls)),
       komoju_time_ms: round(median(r.map((x) => x.komojuMs)), 2),
+      komoju_wait_ms: round(median(r.map((x) => x.waitMs)), 2),
+      server_ms: round(median(r.map((x) => x.serverMs)), 2),
+      plugin_ms: round(median(r.map((x) => x.pluginMs)), 2),
+      plugin_by_step_ms: Object.fromEntries(
+        [...new Set(r.flatMap((x) => Object.keys(x.plugin)))].map((step) => [step, round(median(r.map((x) => x.plugin[step] ?? 0)), 2)])
+      ),
       calls_by_kind: r[0]?.kinds ?? {},
       payment_status: r[0]?.paymentStatus,
     }
@@ -117,6 +148,12 @@ function summarize(runs: Record<Arm, Run[]>, latencyMs: number) {
   // Each KOMOJU checkout less the time KOMOJU (the sandbox) itself spent answering it.
   const beyondKomoju = (a: Arm) =>
     round(pairedMedian(runs[a].map((x) => x.total - x.komojuMs), runs.system.map((x) => x.total)), 2)
+  // …and less the time Medusa's fetch waited for those calls: what the plugin adds beyond its round trips.
+  const beyondWait = (a: Arm) =>
+    round(pairedMedian(runs[a].map((x) => x.total - x.waitMs), runs.system.map((x) => x.total)), 2)
+  // The same, as Medusa's HTTP server timed the requests (the bench's own side left out).
+  const serverBeyondWait = (a: Arm) =>
+    round(pairedMedian(runs[a].map((x) => x.serverMs - x.waitMs), runs.system.map((x) => x.serverMs)), 2)
   const komoju = arm("komoju")
   const manual = arm("komoju_manual")
   const system = arm("system")
@@ -142,6 +179,11 @@ function summarize(runs: Record<Arm, Run[]>, latencyMs: number) {
       /** The paired difference less KOMOJU's own time per checkout (its latency and its handling). */
       beyond_komoju_ms: beyondKomoju("komoju"),
       manual_beyond_komoju_ms: beyondKomoju("komoju_manual"),
+      /** The paired difference less the round trips as Medusa's fetch waited for them. */
+      beyond_wait_ms: beyondWait("komoju"),
+      manual_beyond_wait_ms: beyondWait("komoju_manual"),
+      server_beyond_wait_ms: serverBeyondWait("komoju"),
+      manual_server_beyond_wait_ms: serverBeyondWait("komoju_manual"),
     },
   }
 }

@@ -98,6 +98,10 @@ class StubbedProvider extends KomojuProviderService {
   }
 }
 
+function never(what: string): never {
+  throw new Error(`the bench measures no ${what} call`)
+}
+
 /** KOMOJU answering from memory: every call resolves at once with a shallow copy of a prepared object. */
 function stubClient({ session, held }: { session: KomojuSession; held: KomojuPayment }): KomojuClient {
   const amount = 1700
@@ -119,5 +123,8 @@ function stubClient({ session, held }: { session: KomojuSession; held: KomojuPay
     }),
     cancelPayment: async () => ({ ...authorized, status: "cancelled" }),
     createRefundRequest: async () => ({ ...paid }),
+    retrieveCustomer: async () => never("customers"),
+    deleteCustomer: async () => never("customers"),
+    deleteExternalCustomer: async () => never("external customers"),
   }
 }

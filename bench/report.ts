@@ -28,6 +28,10 @@ const ms = (value: number) => `${round(value, 1)} ms`
 const share = (value: number, baseline: number) => `${round(value, 1)} ms (${round((100 * value) / baseline, 1)} % of the baseline)`
 const kinds = (byKind: Record<string, number>) => Object.entries(byKind).map(([k, n]) => `${k} ×${n}`).join(", ") || "none"
 
+function steps(byStep: Record<string, number> = {}): string {
+  return Object.entries(byStep).map(([step, value]) => `${step} ${ms(value)}`).join(", ")
+}
+
 /** The one table a run prints (Markdown, so the README can show it as it is). */
 export function table(results: any): string {
   const rows: Row[] = []
@@ -45,7 +49,11 @@ export function table(results: any): string {
       ["", "  of which Medusa's capture bookkeeping (auto − manual)", share(c.paired.capture_bookkeeping_ms, base)],
       ["", "  plugin without it (manual − system − calls × latency)", share(c.paired.manual_overhead_ms, base)],
       ["", "KOMOJU's own time per checkout (latency + the sandbox's handling)", ms(c.arms.komoju.komoju_time_ms)],
-      ["", "difference − KOMOJU's own time: auto capture / manual", `${share(c.paired.beyond_komoju_ms, base)} / ${share(c.paired.manual_beyond_komoju_ms, base)}`]
+      ["", "difference − KOMOJU's own time: auto capture / manual", `${share(c.paired.beyond_komoju_ms, base)} / ${share(c.paired.manual_beyond_komoju_ms, base)}`],
+      ["", "Medusa's wait for KOMOJU per checkout (its fetch: request → whole answer)", ms(c.arms.komoju.komoju_wait_ms)],
+      ["", "difference − Medusa's wait for KOMOJU: auto capture / manual", `${share(c.paired.beyond_wait_ms, base)} / ${share(c.paired.manual_beyond_wait_ms, base)}`],
+      ["", "  the same in Medusa's HTTP server (its own timing of the two requests): auto / manual", `${share(c.paired.server_beyond_wait_ms, base)} / ${share(c.paired.manual_server_beyond_wait_ms, base)}`],
+      ["", "the plugin's own time per checkout in Medusa (less its KOMOJU waits): auto / manual", `${share(c.arms.komoju.plugin_ms, base)} / ${share(c.arms.komoju_manual.plugin_ms, base)} (${steps(c.arms.komoju.plugin_by_step_ms)})`]
     )
   }
   const w = results.webhooks

@@ -6,6 +6,7 @@ import { httpApi } from "../helpers/http-admin"
 import { startMedusaStack, type MedusaStack } from "../helpers/medusa-stack"
 import { eventually, type SandboxControl } from "../helpers/sandbox-control"
 import { Shopper } from "../helpers/shopper"
+import { shopperWithSavedCard } from "../helpers/saved-card"
 
 jest.setTimeout(300_000)
 
@@ -229,5 +230,87 @@ describe("admin", () => {
       page.off("request", record)
       await page.context().addCookies([{ name: "lng", value: "en", url: medusa.url }])
     }
+  })
+
+  it("lists a customer's saved card and removes it at KOMOJU", async () => {
+    const komojuCustomersBefore = new Set((await komoju.customers()).map((c) => c.id))
+    const { member, method: saved } = await shopperWithSavedCard(
+      { url: medusa.url, publishableKey: medusa.store.publishableKey, regionId: medusa.store.regions.jp },
+      komoju,
+      { card_number: "4242424242424242", month: 8, year: 2039 }
+    )
+    const { customer } = member
+    expect(saved).toMatchObject({ payment_type: "credit_card", brand: "visa", last_four: "4242" })
+    await sandbox.webhooksIdle()
+    const komojuCustomersMade = (await komoju.customers()).filter((c) => !komojuCustomersBefore.has(c.id))
+    expect(komojuCustomersMade.length).toBeGreaterThan(0)
+
+    const widget = page.getByTestId("komoju-customer")
+    const row = page.getByTestId(`komoju-customer-method-${saved.id}`)
+    await page.goto(`${medusa.url}/app/customers/${customer.id}`)
+    await row.waitFor({ timeout: 120_000 })
+    await expect(widget.getByRole("heading").textContent()).resolves.toBe("KOMOJU saved payment methods")
+    await expect(page.getByTestId("komoju-customer-mode").getAttribute("data-mode")).resolves.toBe("test")
+    await expect(row.getByTestId("komoju-customer-method-title").textContent()).resolves.toBe("Visa •••• 4242")
+    await expect(row.getByTestId("komoju-customer-method-details").textContent()).resolves.toContain("Expires 08/39")
+    await expect(page.locator('[data-testid^="komoju-customer-method-"][data-payment-type]').count()).resolves.toBe(1)
+    await widget.scrollIntoViewIfNeeded()
+    await screenshot(page, "admin", "customer-saved-card")
+
+    try {
+      // The same customer in Japanese (the admin's language is the dashboard's `lng` cookie).
+      await page.context().addCookies([{ name: "lng", value: "ja", url: medusa.url }])
+      await page.reload()
+      await row.waitFor({ timeout: 120_000 })
+      await expect(widget.getByRole("heading").textContent()).resolves.toBe("KOMOJU 保存済みのお支払い方法")
+      await expect(page.getByTestId("komoju-customer-mode").textContent()).resolves.toBe("テストモード")
+      await expect(row.getByTestId("komoju-customer-method-details").textContent()).resolves.toContain("有効期限 08/39")
+      await expect(row.getByTestId("komoju-customer-method-remove").textContent()).resolves.toBe("削除")
+      await widget.scrollIntoViewIfNeeded()
+      await screenshot(page, "admin", "customer-saved-card-ja")
+    } finally {
+      await page.context().addCookies([{ name: "lng", value: "en", url: medusa.url }])
+    }
+    await page.reload()
+    await row.waitFor({ timeout: 120_000 })
+
+    // What the admin's browser asks the plugin's route to delete.
+    const deletes: string[] = []
+    const record = (request: { method(): string; url(): string }) => {
+      if (request.method() === "DELETE" && request.url().includes("/payment-methods/")) deletes.push(request.url())
+    }
+    page.on("request", record)
+    try {
+      // Asked first, and "Back" keeps the card.
+      const prompt = page.getByRole("alertdialog")
+      await row.getByTestId("komoju-customer-method-remove").click()
+      await prompt.waitFor()
+      await expect(prompt.textContent()).resolves.toContain("Remove Visa •••• 4242?")
+      await screenshot(page, "admin", "customer-remove-confirmation")
+      await prompt.getByRole("button", { name: "Back" }).click()
+      await prompt.waitFor({ state: "hidden" })
+      expect(deletes).toEqual([])
+      await expect(row.isVisible()).resolves.toBe(true)
+
+      await row.getByTestId("komoju-customer-method-remove").click()
+      await prompt.waitFor()
+      await prompt.getByRole("button", { name: "Remove" }).click()
+      await page.getByTestId("komoju-customer-empty").waitFor({ timeout: 30_000 })
+      await expect(page.getByTestId("komoju-customer-empty").textContent()).resolves.toBe("No saved payment methods.")
+      expect(deletes).toEqual([`${medusa.url}/admin/komoju/customers/${customer.id}/payment-methods/${saved.id}`])
+      await widget.scrollIntoViewIfNeeded()
+      await screenshot(page, "admin", "customer-no-saved-methods")
+    } finally {
+      page.off("request", record)
+    }
+
+    // Gone at KOMOJU too, and for the shopper.
+    const left = new Set((await komoju.customers()).map((c) => c.id))
+    expect(komojuCustomersMade.filter((c) => left.has(c.id))).toEqual([])
+    await expect(member.savedMethods()).resolves.toEqual([])
+    await expect(adminGet(`/admin/komoju/customers/${customer.id}/payment-methods`)).resolves.toEqual({
+      mode: "test",
+      payment_methods: [],
+    })
   })
 })

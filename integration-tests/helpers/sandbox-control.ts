@@ -1,4 +1,4 @@
-import type { Payment, RefundRequestView, RequestLogEntry, Sandbox, Session, WebhookLogEntry } from "../../sandbox/src"
+import type { CustomerView, Payment, RefundRequestView, RequestLogEntry, Sandbox, Session, WebhookLogEntry } from "../../sandbox/src"
 
 /** The sandbox's control API, as a test drives it (what a shopper or KOMOJU's dashboard does). */
 export class SandboxControl {
@@ -20,7 +20,10 @@ export class SandboxControl {
   }
 
   /** The shopper pays on the hosted page. */
-  complete(komojuSessionId: string, choice: { payment_type: string; card_number?: string; store?: string; email?: string }) {
+  complete(
+    komojuSessionId: string,
+    choice: { payment_type: string; card_number?: string; month?: number; year?: number; store?: string; email?: string }
+  ) {
     return this.call<{ session: Session; payment: Payment; redirect_url: string }>(
       "POST",
       `/sessions/${komojuSessionId}/complete`,
@@ -58,6 +61,11 @@ export class SandboxControl {
   /** KOMOJU's staff refuse a refund request: no money moves. */
   rejectRefundRequest(id: string) {
     return this.call<Payment>("POST", `/refund_requests/${id}/reject`, {})
+  }
+
+  /** The customers KOMOJU holds (deleted ones are gone), oldest first. */
+  customers() {
+    return this.call<CustomerView[]>("GET", "/customers")
   }
 
   requests() {

@@ -18,8 +18,9 @@ export class Shopper {
   private static carts = 0
   readonly sdk: Medusa
 
-  constructor(baseUrl: string, publishableKey: string) {
-    this.sdk = new Medusa({ baseUrl, publishableKey })
+  /** A guest, unless given the sdk of a signed-in customer. */
+  constructor(baseUrl: string, publishableKey: string, sdk?: Medusa) {
+    this.sdk = sdk ?? new Medusa({ baseUrl, publishableKey })
   }
 
   /** A cart with items, address and shipping, ready for payment. */

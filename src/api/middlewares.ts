@@ -1,4 +1,4 @@
-import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
+import { authenticate, defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
 import { AdminCreateKomojuRefundRequest, AdminUpdateKomojuSettings } from "./admin/komoju/validators"
 import { attachCartToKomojuSession } from "./middlewares/attach-cart-to-komoju-session"
 import { komojuWebhookDoor } from "./middlewares/komoju-webhook-door"
@@ -9,6 +9,11 @@ export default defineMiddlewares({
       method: ["POST"],
       matcher: "/store/payment-collections/:id/payment-sessions",
       middlewares: [attachCartToKomojuSession],
+    },
+    {
+      // A customer's own saved methods: signed in, never a guest.
+      matcher: "/store/komoju/payment-methods*",
+      middlewares: [authenticate("customer", ["session", "bearer"])],
     },
     {
       method: ["POST"],

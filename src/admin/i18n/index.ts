@@ -4,6 +4,7 @@
  * in the admin (Profile → Language) and fall back to English like the rest of the admin.
  * Everything sits under `komoju.` to stay clear of the dashboard's own keys.
  */
+import { customerEn, customerJa } from "./customer"
 import { refundRequestEn, refundRequestJa } from "./refund-requests"
 
 const en = {
@@ -147,6 +148,7 @@ const en = {
       actionFailed: "KOMOJU could not do that",
       refundRequest: refundRequestEn,
     },
+    customer: customerEn,
   },
 }
 
@@ -292,6 +294,7 @@ const ja: typeof en = {
       actionFailed: "KOMOJU で処理できませんでした",
       refundRequest: refundRequestJa,
     },
+    customer: customerJa,
   },
 }
 

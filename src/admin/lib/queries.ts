@@ -1,10 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "./sdk"
-import type { KomojuOrderPayment, KomojuRefundRequestBody, KomojuSettingsPage, KomojuSettingsUpdate } from "./types"
+import type {
+  KomojuCustomerPaymentMethods,
+  KomojuOrderPayment,
+  KomojuPaymentMethodDeleted,
+  KomojuRefundRequestBody,
+  KomojuSettingsPage,
+  KomojuSettingsUpdate,
+} from "./types"
 
 const komojuKeys = {
   settings: ["komoju", "settings"] as const,
   order: (orderId: string) => ["komoju", "order", orderId] as const,
+  customerMethods: (customerId: string) => ["komoju", "customer", customerId, "payment-methods"] as const,
 }
 
 /** The dashboard's own order queries all start with this key. */
@@ -79,5 +87,29 @@ export function useRequestKomojuRefund(orderId: string) {
         body,
       }),
     onSuccess: (summary) => queryClient.setQueryData(komojuKeys.order(orderId), summary),
+  })
+}
+
+export function useKomojuCustomerPaymentMethods(customerId: string) {
+  return useQuery({
+    queryKey: komojuKeys.customerMethods(customerId),
+    queryFn: () =>
+      sdk.client.fetch<KomojuCustomerPaymentMethods>(`/admin/komoju/customers/${customerId}/payment-methods`),
+  })
+}
+
+/**
+ * Erases a saved method at KOMOJU. The list is asked for again whatever the answer: a
+ * 404 means the method was already gone, and the list shows what is left.
+ */
+export function useRemoveKomojuPaymentMethod(customerId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (methodId: string) =>
+      sdk.client.fetch<KomojuPaymentMethodDeleted>(
+        `/admin/komoju/customers/${customerId}/payment-methods/${encodeURIComponent(methodId)}`,
+        { method: "DELETE" }
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: komojuKeys.customerMethods(customerId) }),
   })
 }

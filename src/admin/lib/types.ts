@@ -144,3 +144,26 @@ export type KomojuPaymentDetails = {
   payment_url?: string
   payment_deadline?: string | null
 }
+
+/** A card or PayPay account KOMOJU confirmed saved for a Medusa customer. */
+export type KomojuSavedPaymentMethod = {
+  id: string
+  payment_type: "credit_card" | "paypay"
+  /** KOMOJU's brand id ("visa", "master", …); null for PayPay. */
+  brand: string | null
+  last_four: string | null
+  month: number | null
+  /** Four digits, as KOMOJU sends it. */
+  year: number | null
+  created_at: string
+}
+
+/** GET /admin/komoju/customers/:id/payment-methods: the methods of the plugin's current mode, newest first. */
+export type KomojuCustomerPaymentMethods = {
+  /** null when no KOMOJU provider is registered. */
+  mode: "test" | "live" | null
+  payment_methods: KomojuSavedPaymentMethod[]
+}
+
+/** DELETE /admin/komoju/customers/:id/payment-methods/:method_id. */
+export type KomojuPaymentMethodDeleted = { id: string; object: "komoju_payment_method"; deleted: true }

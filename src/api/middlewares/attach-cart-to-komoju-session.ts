@@ -12,6 +12,7 @@ import { KOMOJU_MODULE } from "../../modules/komoju"
 import { checkoutDetailsFromCart, checkoutDetailsHandoff, type CartForKomoju, type CheckoutDetails } from "../../providers/komoju/checkout-details"
 import { effectiveSettings, type EffectiveKomojuSettings } from "../../modules/komoju/effective-settings"
 import type { KomojuModuleService } from "../../modules/komoju/service"
+import { customerPaymentFor } from "./komoju-customer-payment"
 
 type CreatePaymentSessionBody = {
   provider_id?: unknown
@@ -37,6 +38,9 @@ type SessionContext = {
  *   and bank transfer instructions to it), addresses, buyer's name and its katakana
  *   reading, and lines, handed to the provider in memory so that Medusa stores none of
  *   them with the payment session (`checkout-handoff.ts`);
+ * - for a signed-in customer, whether the session saves the card or PayPay paid with
+ *   (`save_payment_method`) or pays with a saved one (`komoju_saved_method_id`), in the
+ *   same handoff (`komoju-customer-payment.ts`);
  * - `data.locale`: the cart's locale when the storefront sends none, so that a payment
  *   step that sends no `data` (Medusa's starters) still opens KOMOJU's page in the
  *   shopper's language (a locale KOMOJU lacks falls back to `defaultLocale`).
@@ -58,9 +62,10 @@ export async function attachCartToKomojuSession(
     delete data.cart_id
     delete data.komoju_store_settings
     delete data.komoju_checkout_details
+    const customerPayment = await customerPaymentFor(req, data, body.provider_id)
     if (cart?.id) {
       data.cart_id = cart.id
-      data.komoju_checkout_details = checkoutDetailsHandoff.give(details)
+      data.komoju_checkout_details = checkoutDetailsHandoff.give({ ...details, customerPayment })
     }
     if (!data.locale && cart?.locale) data.locale = cart.locale
     if (settings.payment_types && currencyCode) {

@@ -4,11 +4,13 @@ import { KomojuError } from "./errors"
 import type {
   CreateRefundRequestBody,
   CreateSessionRequest,
+  KomojuCustomer,
   KomojuPayment,
   KomojuPaymentList,
   KomojuSession,
   ListPaymentsQuery,
   RefundRequest,
+  SaveSessionRequest,
 } from "./types"
 
 /** Per-call options for writes. */
@@ -22,7 +24,7 @@ export type WriteOptions = {
  * {@link KomojuHttpClient}.
  */
 export interface KomojuClient {
-  createSession(body: CreateSessionRequest, options?: WriteOptions): Promise<KomojuSession>
+  createSession(body: CreateSessionRequest | SaveSessionRequest, options?: WriteOptions): Promise<KomojuSession>
   retrieveSession(sessionId: string): Promise<KomojuSession>
   cancelSession(sessionId: string, options?: WriteOptions): Promise<KomojuSession>
   retrievePayment(paymentId: string): Promise<KomojuPayment>
@@ -44,6 +46,11 @@ export interface KomojuClient {
     body: CreateRefundRequestBody,
     options?: WriteOptions
   ): Promise<KomojuPayment>
+  retrieveCustomer(customerId: string): Promise<KomojuCustomer>
+  /** Deletes a KOMOJU customer and its saved source; answers the customer as it was. */
+  deleteCustomer(customerId: string): Promise<KomojuCustomer>
+  /** Erases what KOMOJU's hosted page remembers for one-click under the merchant's id. */
+  deleteExternalCustomer(externalCustomerId: string): Promise<{ id: string }>
 }
 
 export type KomojuLogger = {
@@ -67,7 +74,7 @@ export type KomojuHttpClientConfig = {
   sleep?: (ms: number) => Promise<void>
 }
 
-type Method = "GET" | "POST"
+type Method = "GET" | "POST" | "DELETE"
 
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504])
 
@@ -91,7 +98,7 @@ export class KomojuHttpClient implements KomojuClient {
     this.authorization = `Basic ${Buffer.from(`${config.secretKey}:`).toString("base64")}`
   }
 
-  createSession(body: CreateSessionRequest, options?: WriteOptions) {
+  createSession(body: CreateSessionRequest | SaveSessionRequest, options?: WriteOptions) {
     return this.request<KomojuSession>("POST", "/sessions", body, options)
   }
 
@@ -153,6 +160,18 @@ export class KomojuHttpClient implements KomojuClient {
       body,
       options
     )
+  }
+
+  retrieveCustomer(customerId: string) {
+    return this.request<KomojuCustomer>("GET", `/customers/${encode(customerId)}`)
+  }
+
+  deleteCustomer(customerId: string) {
+    return this.request<KomojuCustomer>("DELETE", `/customers/${encode(customerId)}`)
+  }
+
+  deleteExternalCustomer(externalCustomerId: string) {
+    return this.request<{ id: string }>("DELETE", `/external_customers/${encode(externalCustomerId)}`)
   }
 
   private async request<T>(

@@ -55,6 +55,9 @@ export const KomojuEventType = {
   PaymentFailed: "payment.failed",
   PaymentRefundCreated: "payment.refund.created",
   PaymentRefunded: "payment.refunded",
+  CustomerCreated: "customer.created",
+  CustomerUpdated: "customer.updated",
+  CustomerDeleted: "customer.deleted",
 } as const
 export type KomojuEventType =
   (typeof KomojuEventType)[keyof typeof KomojuEventType]

@@ -77,3 +77,6 @@ export function unsupportedInCurrency(ids: readonly string[], currency: string):
  * buyer against it): a cart without one is never offered them.
  */
 export const NEEDS_SHIPPING_ADDRESS: readonly string[] = ["paidy"]
+
+/** What KOMOJU can save to a customer for later (the customer session modes take no other). */
+export const SAVEABLE_PAYMENT_TYPES: readonly string[] = ["credit_card", "paypay"]

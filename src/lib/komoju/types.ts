@@ -49,6 +49,8 @@ export type KomojuPayment = {
   session?: string | null
   external_order_num?: string | null
   metadata?: Record<string, string> | null
+  /** The KOMOJU customer the payment saved the method to, or charged (`customer_payment` sessions). */
+  customer?: string | null
   payment_details?: KomojuPaymentDetails | null
   payment_deadline?: string | null
   captured_at?: string | null
@@ -101,6 +103,8 @@ export type KomojuSession = {
   payment: KomojuPayment | null
   payment_data?: Record<string, unknown> | null
   metadata?: Record<string, string> | null
+  /** Only in the customer modes: the KOMOJU customer the session saves to. */
+  customer_id?: string | null
   status: KomojuSessionStatus
   expired?: boolean
   created_at: string
@@ -137,7 +141,22 @@ export type KomojuAddress = {
   country?: string
 }
 
+/**
+ * `payment` pays; `customer_payment` pays and saves the card or PayPay to a KOMOJU
+ * customer; `customer` saves without paying. The customer modes take only
+ * `credit_card` and `paypay`, and need `external_customer_id`.
+ */
+export type KomojuSessionMode = "payment" | "customer" | "customer_payment"
+
 export type CreateSessionRequest = {
+  mode?: KomojuSessionMode
+  /**
+   * The merchant's id for KOMOJU's hosted-page one-click: the method last used under it
+   * is offered preselected, with one pay button (3-D Secure still runs on the page).
+   */
+  external_customer_id?: string
+  /** Customer modes: the KOMOJU customer to update rather than a new one. */
+  customer_id?: string
   amount: number
   currency: string
   return_url: string
@@ -156,6 +175,9 @@ export type CreateSessionRequest = {
     billing_address?: KomojuAddress
   }
 }
+
+/** A `customer`-mode session (SDK `CreateSessionRequestWithCustomerMode`): saves, pays nothing, orders nothing. */
+export type SaveSessionRequest = Omit<CreateSessionRequest, "mode" | "payment_data"> & { mode: "customer" }
 
 /** `GET /payments` filters; times are ISO 8601, `start_time` bounds `created_at`. */
 export type ListPaymentsQuery = {
@@ -197,6 +219,25 @@ export type CreateRefundRequestBody = {
   account_number: string
   include_payment_method_fee: boolean
   description?: string
+}
+
+/** A saved payment source (SDK `CustomerSource`); PayPay has no brand, digits or expiry. */
+export type KomojuCustomerSource = {
+  type: string
+  brand?: string | null
+  last_four_digits?: string | null
+  month?: number | null
+  year?: number | null
+}
+
+/** SDK `Customer`: one KOMOJU customer holds one saved payment source. */
+export type KomojuCustomer = {
+  id: string
+  resource: "customer"
+  email?: string | null
+  source: KomojuCustomerSource | null
+  metadata?: Record<string, string> | null
+  created_at: string
 }
 
 export type KomojuErrorBody = {

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto"
-import { KomojuHeader } from "./constants"
-import type { KomojuEvent, KomojuPayment } from "./types"
+import { KomojuEventType, KomojuHeader } from "./constants"
+import type { KomojuCustomer, KomojuEvent, KomojuPayment } from "./types"
 
 export type WebhookHeaders = Record<string, unknown>
 
@@ -70,6 +70,13 @@ export function eventPayment(event: KomojuEvent): KomojuPayment | undefined {
   return data?.resource === "payment" && typeof data.id === "string"
     ? (data as KomojuPayment)
     : undefined
+}
+
+/** The customer a `customer.updated` or `customer.deleted` event is about (the plugin ignores `customer.created`: nothing is saved yet). */
+export function eventCustomer(event: KomojuEvent): KomojuCustomer | undefined {
+  const data = event.data as Partial<KomojuCustomer> | undefined
+  const watched = event.type === KomojuEventType.CustomerUpdated || event.type === KomojuEventType.CustomerDeleted
+  return watched && data?.resource === "customer" && typeof data.id === "string" ? (data as KomojuCustomer) : undefined
 }
 
 export function deliveryDescription(headers: WebhookHeaders | undefined): string {

@@ -6,10 +6,20 @@ import {
   MedusaService,
   generateEntityId,
 } from "@medusajs/framework/utils"
+import { useSavedMethodRecords, type SavedMethodRecords } from "../../lib/saved-method-records"
 import { CHECKOUT_CONTEXT_SQL } from "./checkout-context-sql"
 import { effectiveSettings, type EffectiveKomojuSettings, type KomojuSettingRow } from "./effective-settings"
 import { KomojuOrderNotice } from "./models/komoju-order-notice"
 import { KomojuRefundRequest } from "./models/komoju-refund-request"
+import { KomojuSavedMethod } from "./models/komoju-saved-method"
+import {
+  confirmSavedMethod,
+  forgetSavedMethod,
+  linkSavedMethod,
+  type SavedMethodAccount,
+  type SavedMethodLink,
+} from "./saved-method-statements"
+import type { SavedMethodDisplay } from "../../providers/komoju/saved-methods"
 import { KomojuSetting } from "./models/komoju-setting"
 import { DeliveryStatus, KomojuWebhookDelivery } from "./models/komoju-webhook-delivery"
 import { KomojuWebhookRefusal } from "./models/komoju-webhook-refusal"
@@ -23,12 +33,13 @@ export type DeliveryRow = {
   provider: string
   event_type: string
   komoju_payment_id: string | null
+  komoju_customer_id: string | null
   medusa_payment_session_id: string | null
   status: DeliveryStatus
   attempts: number
 }
 
-export type NewDelivery = Pick<DeliveryRow, "delivery_id" | "provider" | "event_type" | "komoju_payment_id" | "medusa_payment_session_id">
+export type NewDelivery = Pick<DeliveryRow, "delivery_id" | "provider" | "event_type" | "komoju_payment_id" | "komoju_customer_id" | "medusa_payment_session_id">
 
 export type NewRefundRequest = {
   order_id: string
@@ -61,11 +72,11 @@ export type CheckoutContext = {
   settings: KomojuSettingRow[]
 }
 
-const DELIVERY_COLUMNS = "id, delivery_id, provider, event_type, komoju_payment_id, medusa_payment_session_id, status, attempts"
+const DELIVERY_COLUMNS = "id, delivery_id, provider, event_type, komoju_payment_id, komoju_customer_id, medusa_payment_session_id, status, attempts"
 
 /**
  * The plugin's own data: admin settings, the webhook inbox and refusal counters, and
- * notices and refund requests on orders. The inbox's statements are single SQL statements so that two
+ * notices and refund requests on orders, customers' saved KOMOJU methods. The inbox's statements are single SQL statements so that two
  * servers receiving the same delivery, or two workers picking it up, cannot both win.
  */
 export class KomojuModuleService extends MedusaService({
@@ -74,7 +85,13 @@ export class KomojuModuleService extends MedusaService({
   KomojuWebhookRefusal,
   KomojuOrderNotice,
   KomojuRefundRequest,
+  KomojuSavedMethod,
 }) {
+  constructor(...args: ConstructorParameters<ReturnType<typeof MedusaService>>) {
+    super(...args)
+    useSavedMethodRecords(this as unknown as SavedMethodRecords)
+  }
+
   async resolveSettings(scope: { regionId?: string; currencyCode?: string }): Promise<EffectiveKomojuSettings> {
     const rows = (await this.listKomojuSettings({})) as KomojuSettingRow[]
     return effectiveSettings(rows, scope)
@@ -126,8 +143,8 @@ export class KomojuModuleService extends MedusaService({
   ): Promise<{ isNew: boolean; delivery: DeliveryRow }> {
     const sql = sharedContext.manager!
     const inserted = await sql.execute<DeliveryRow[]>(
-      `insert into komoju_webhook_delivery (id, delivery_id, provider, event_type, komoju_payment_id, medusa_payment_session_id, status, attempts, received_at)
-       values (?, ?, ?, ?, ?, ?, ?, 0, now())
+      `insert into komoju_webhook_delivery (id, delivery_id, provider, event_type, komoju_payment_id, komoju_customer_id, medusa_payment_session_id, status, attempts, received_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, 0, now())
        on conflict (delivery_id) where deleted_at is null do nothing
        returning ${DELIVERY_COLUMNS}`,
       [
@@ -136,6 +153,7 @@ export class KomojuModuleService extends MedusaService({
         delivery.provider,
         delivery.event_type,
         delivery.komoju_payment_id,
+        delivery.komoju_customer_id,
         delivery.medusa_payment_session_id,
         DeliveryStatus.Received,
       ]
@@ -250,6 +268,29 @@ export class KomojuModuleService extends MedusaService({
       ]
     )
     return inserted.length > 0
+  }
+
+  /** A payment read back from KOMOJU saved a customer's method; returns the row's owner (`saved-method-statements.ts`). */
+  @InjectManager()
+  async linkSavedMethod(link: SavedMethodLink, @MedusaContext() sharedContext: Context<SqlManager> = {}): Promise<string | null> {
+    return linkSavedMethod(sharedContext.manager!, link)
+  }
+
+  /** KOMOJU's customer, read back, shows the method saved. */
+  @InjectManager()
+  async confirmSavedMethod(
+    account: SavedMethodAccount,
+    komojuCustomerId: string,
+    source: SavedMethodDisplay,
+    @MedusaContext() sharedContext: Context<SqlManager> = {}
+  ): Promise<void> {
+    await confirmSavedMethod(sharedContext.manager!, account, komojuCustomerId, source)
+  }
+
+  /** KOMOJU no longer has the customer (deleted there, or erased by the plugin). */
+  @InjectManager()
+  async forgetSavedMethod(komojuCustomerId: string, @MedusaContext() sharedContext: Context<SqlManager> = {}): Promise<void> {
+    await forgetSavedMethod(sharedContext.manager!, komojuCustomerId)
   }
 
   /** When the last webhook was processed, how many wait or failed, and how many were refused. */

@@ -3,6 +3,7 @@ import { Handoff } from "../../lib/checkout-handoff"
 import type { KomojuAddress } from "../../lib/komoju"
 import { isKatakanaName, NAME_KANA_METADATA_KEY, normalizeKatakanaName } from "../../lib/kana"
 import type { CartLine } from "./line-items"
+import type { CustomerPayment } from "./saved-methods"
 
 /**
  * What the shop knows about a checkout that KOMOJU's page and dashboard show: the lines
@@ -17,6 +18,8 @@ export type CheckoutDetails = {
   name?: string
   nameKana?: string
   email?: string
+  /** A signed-in customer saving the method, or paying with a saved one (`saved-methods.ts`). */
+  customerPayment?: CustomerPayment
 }
 
 export type CartAddressForKomoju = {

@@ -169,3 +169,8 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
     Object.entries(value).filter(([, v]) => v !== undefined)
   ) as Partial<T>
 }
+
+/** Test or live, as the secret key says: what one mode saved does not exist in the other. */
+export function komojuMode(options: Pick<ResolvedKomojuOptions, "secretKey">): "test" | "live" {
+  return options.secretKey.startsWith("sk_live_") ? "live" : "test"
+}

@@ -6,10 +6,12 @@ import {
   SESSION_EXPIRY_MAX_SECONDS,
   type CreateSessionRequest,
   type KomojuLocale,
+  type SaveSessionRequest,
 } from "../../lib/komoju"
 import { personName, type CheckoutDetails } from "./checkout-details"
 import { komojuLineItems } from "./line-items"
 import type { ResolvedKomojuOptions } from "./options"
+import { customerPaymentFields, type CustomerPayment } from "./saved-methods"
 
 /** What a storefront may put into `data` when it creates a KOMOJU payment session. */
 export type StorefrontSessionInput = {
@@ -98,7 +100,38 @@ export function buildSessionRequest(input: SessionRequestInput): CreateSessionRe
   if (details.billingAddress) request.payment_data.billing_address = details.billingAddress
   const lineItems = komojuLineItems(details.lines, request.amount, request.currency)
   if (lineItems) request.line_items = lineItems
+  if (details.customerPayment) {
+    const { metadata, ...fields } = customerPaymentFields(details.customerPayment, request.payment_types)
+    Object.assign(request, fields)
+    request.metadata = { ...request.metadata, ...metadata }
+  }
   return request
+}
+
+/**
+ * KOMOJU's `customer` mode: saves a card or PayPay without paying (amount 0, as KOMOJU's
+ * `CreateSessionRequestWithCustomerMode` allows), from a signed-in customer's account
+ * page. Pure, as `buildSessionRequest`.
+ */
+export function buildSaveRequest(input: {
+  currency: string
+  data: Record<string, unknown>
+  options: ResolvedKomojuOptions
+  customerPayment: CustomerPayment
+  email?: string
+}): SaveSessionRequest {
+  const storefront = input.data as StorefrontSessionInput
+  const options = withStoreSettings(input.options, storefront.komoju_store_settings)
+  const fields = customerPaymentFields(input.customerPayment, resolvePaymentTypes(storefront.payment_types, options.paymentTypes))
+  return {
+    ...fields,
+    mode: "customer",
+    amount: 0,
+    currency: input.currency,
+    return_url: resolveReturnUrl(storefront.return_url, options.returnUrl),
+    default_locale: resolveLocale(storefront.locale, options.defaultLocale),
+    ...(input.email ? { email: input.email } : {}),
+  }
 }
 
 /**

@@ -3,15 +3,14 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { KomojuError, type KomojuClient } from "../../lib/komoju"
 import { errorMessage } from "../../lib/error-message"
 import { slots } from "../../lib/slots"
-import { komojuAccount } from "../../lib/komoju-provider-config"
 import { KOMOJU_MODULE } from "../../modules/komoju"
 import type { DeliveryRow, KomojuModuleService } from "../../modules/komoju/service"
 import type { KomojuAttempt } from "./decisions"
 import { attemptOf, syncKomojuPayment, type KomojuReader } from "./sync-payment"
+import { accountOfDelivery, linkSavedMethodOfPayment, syncSavedMethod } from "../komoju-saved-methods/saved-methods"
 
 /** A claim older than this belongs to a worker that died: the delivery is taken over. */
 export const CLAIM_STALE_AFTER_MS = 5 * 60_000
-const KOMOJU_HOOK_PREFIX = "komoju_"
 
 /**
  * Deliveries processed at once by this process. Medusa's local event bus hands every
@@ -43,7 +42,7 @@ async function processDelivery(container: MedusaContainer, deliveryId: string): 
   const delivery = await komoju.claimDelivery(deliveryId, CLAIM_STALE_AFTER_MS)
   if (!delivery) return "not_claimed"
   const logger: Logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const about = `KOMOJU delivery ${delivery.delivery_id} (${delivery.event_type}, payment ${delivery.komoju_payment_id})`
+  const about = `KOMOJU delivery ${delivery.delivery_id} (${delivery.event_type}, ${deliveryAbout(delivery)})`
   try {
     await processClaimed(container, delivery, about)
     await komoju.finishDelivery(delivery.id, {})
@@ -56,19 +55,29 @@ async function processDelivery(container: MedusaContainer, deliveryId: string): 
   }
 }
 
+/** What a delivery is about, for logs: ids only. */
+export function deliveryAbout(delivery: Pick<DeliveryRow, "komoju_payment_id" | "komoju_customer_id">): string {
+  return delivery.komoju_customer_id ? `customer ${delivery.komoju_customer_id}` : `payment ${delivery.komoju_payment_id}`
+}
+
 async function processClaimed(container: MedusaContainer, delivery: DeliveryRow, about: string): Promise<void> {
   const logger: Logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const account = accountOfDelivery(container, delivery.provider)
+  if (!account) throw new Error(`No KOMOJU provider is registered as ${delivery.provider}`)
+  if (delivery.komoju_customer_id) {
+    return syncSavedMethod(container, account, delivery.komoju_customer_id, about)
+  }
   const paymentId = delivery.komoju_payment_id
   const medusaSessionId = delivery.medusa_payment_session_id
   if (!paymentId || !medusaSessionId) return
-  const { client } = komojuAccount(
-    container.resolve(ContainerRegistrationKeys.CONFIG_MODULE),
-    delivery.provider.slice(KOMOJU_HOOK_PREFIX.length),
-    logger
-  )
+  const { client } = account
   try {
     // KOMOJU's copy decides, never the body: a replayed or stale delivery reads today's payment.
-    await syncKomojuPayment(container, client, medusaSessionId, readPaymentBack(client, paymentId), about)
+    let read: KomojuAttempt | undefined
+    const reader = readPaymentBack(client, paymentId)
+    await syncKomojuPayment(container, client, medusaSessionId, async (medusa) => (read = await reader(medusa)), about)
+    // A payment that saved the customer's card or PayPay: the method becomes theirs.
+    if (read?.payment?.id === paymentId) await linkSavedMethodOfPayment(container, account, read.payment, about)
   } catch (error) {
     // Signed with our secret but unknown to KOMOJU (another account's, or made up): final.
     if (!(error instanceof KomojuError && error.httpStatus === 404)) throw error

@@ -25,6 +25,8 @@ export const KomojuWebhookDelivery = model
     provider: model.text(),
     event_type: model.text(),
     komoju_payment_id: model.text().nullable(),
+    /** For `customer.*` events: the KOMOJU customer whose saved method to read back. */
+    komoju_customer_id: model.text().nullable(),
     /** The Medusa payment session the payment names (its metadata): whose state to bring in line. */
     medusa_payment_session_id: model.text().nullable(),
     status: model.enum(Object.values(DeliveryStatus)).default(DeliveryStatus.Received),

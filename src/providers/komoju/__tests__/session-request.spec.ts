@@ -246,3 +246,28 @@ describe("buildSessionRequest with the cart's details", () => {
     expect(build({ options: types }).payment_types).toEqual(["credit_card", "paidy"])
   })
 })
+
+describe("customer payments (saved methods)", () => {
+  const base = { amount: 1200, currency: "JPY", data: { return_url: "https://shop.test/r", cart_id: "cart_1" }, medusaPaymentSessionId: "payses_01ABCDEFGH", revision: 0 }
+
+  it("one-click names the saved KOMOJU customer, its one-click id and its payment type only", () => {
+    const request = buildSessionRequest({
+      ...base,
+      options: resolveOptions({ secretKey: "sk_test_x", webhookSecret: "w", paymentTypes: ["credit_card", "konbini", "paypay"] }),
+      details: { customerPayment: { customerId: "cus_1", externalCustomerId: "medusa_e1", komojuCustomerId: "kcus1", paymentType: "paypay" } },
+    })
+    expect(request).toMatchObject({ mode: "customer_payment", customer_id: "kcus1", external_customer_id: "medusa_e1", payment_types: ["paypay"] })
+    expect(request.metadata).toMatchObject({ medusa_cart_id: "cart_1", medusa_customer_id: "cus_1" })
+  })
+
+  it("refuses a saved method's type the checkout no longer offers, and a save where nothing can be saved", () => {
+    const options = resolveOptions({ secretKey: "sk_test_x", webhookSecret: "w", paymentTypes: ["credit_card", "konbini"] })
+    expect(() =>
+      buildSessionRequest({ ...base, options, details: { customerPayment: { customerId: "c", externalCustomerId: "e", komojuCustomerId: "k", paymentType: "paypay" } } })
+    ).toThrow(/does not offer paypay/)
+    const cashOnly = resolveOptions({ secretKey: "sk_test_x", webhookSecret: "w", paymentTypes: ["konbini"] })
+    expect(() => buildSessionRequest({ ...base, options: cashOnly, details: { customerPayment: { customerId: "c", externalCustomerId: "e" } } })).toThrow(
+      /can save only credit_card and paypay/
+    )
+  })
+})

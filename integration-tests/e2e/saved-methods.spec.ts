@@ -212,6 +212,7 @@ describe("saved cards and one-click payment in the browser", () => {
 
   it("deletes the saved card: the account lists none and the next checkout offers none", async () => {
     await openAccount()
+    await page.getByTestId("saved-method").waitFor()
     await expect(page.getByTestId("saved-method-label").allTextContents()).resolves.toEqual([savedCard])
     await page.getByTestId("delete-saved-method").click()
     await page.getByTestId("no-saved-methods").waitFor()

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core"
 import type { Sandbox } from "../../sandbox/src"
-import { launchBrowser, screenshot } from "../helpers/browser"
+import { launchBrowser, screenshot, signedInAdmin } from "../helpers/browser"
 import { Checkouts } from "../helpers/checkouts"
 import { httpApi } from "../helpers/http-admin"
 import { startMedusaStack, type MedusaStack } from "../helpers/medusa-stack"
@@ -24,14 +24,7 @@ describe("admin", () => {
     ;({ sandbox, komoju } = medusa)
     admin = await medusa.adminHeaders()
     browser = await launchBrowser()
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
-    // The first visit builds the admin in development mode: give it time.
-    await page.goto(`${medusa.url}/app/login`, { timeout: 240_000 })
-    await page.locator('input[name="email"]').waitFor({ timeout: 240_000 })
-    await page.locator('input[name="email"]').fill(medusa.store.admin.email)
-    await page.locator('input[name="password"]').fill(medusa.store.admin.password)
-    await page.locator('button[type="submit"]').click()
-    await page.waitForURL(/\/app\/orders/, { timeout: 120_000 })
+    page = await signedInAdmin(browser, medusa.url, medusa.store.admin)
   })
 
   afterAll(async () => {

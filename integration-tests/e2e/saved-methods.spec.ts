@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext, Page } from "playwright-core"
-import { join } from "node:path"
+import type { BrowserContext, Page } from "playwright-core"
 import type { Sandbox } from "../../sandbox/src"
-import { launchBrowser, screenshot } from "../helpers/browser"
-import { startProcess, type RunningProcess } from "../helpers/medusa-server"
-import { freePort, startMedusaStack, type MedusaStack } from "../helpers/medusa-stack"
+import { screenshot } from "../helpers/browser"
+import { addToCart as addToCartOn, confirmedOrderId, fillJapaneseAddress, fillTestCard, startDemoStorefront, type DemoStorefront } from "../helpers/demo-storefront"
+import type { MedusaStack } from "../helpers/medusa-stack"
 
 jest.setTimeout(300_000)
 
@@ -16,53 +15,34 @@ const SUITE = "saved-methods"
  * its localStorage) and run in order.
  */
 describe("saved cards and one-click payment in the browser", () => {
+  let stack: DemoStorefront
   let sandbox: Sandbox
   let medusa: MedusaStack
-  let storefront: RunningProcess
-  let browser: Browser
   let context: BrowserContext
   let page: Page
 
+  // The name `fillJapaneseAddress` types at checkout.
   const customer = { email: `taro.${Date.now()}@example.jp`, password: "gyokuro-2026", lastName: "山田", firstName: "太郎" }
   /** What KOMOJU saved from the card typed on its page: 4111 1111 1111 1111, 12/30. */
   const savedCard = "Visa •••• 1111 (12/30)"
 
   beforeAll(async () => {
-    const storefrontPort = await freePort()
-    medusa = await startMedusaStack({ name: "e2e-saved-methods", storefrontPort })
+    stack = await startDemoStorefront("e2e-saved-methods")
+    medusa = stack.medusa
     sandbox = medusa.sandbox
-    storefront = await startProcess(
-      [join(__dirname, "../../examples/storefront/server.mjs")],
-      {
-        ...process.env,
-        PORT: String(storefrontPort),
-        MEDUSA_BACKEND_URL: medusa.url,
-        MEDUSA_PUBLISHABLE_KEY: medusa.store.publishableKey,
-      },
-      `http://localhost:${storefrontPort}`,
-      "/"
-    )
-    browser = await launchBrowser()
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 } })
     page = await context.newPage()
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await storefront?.close()
-    await medusa?.close()
+    await stack?.close()
   })
 
   afterEach(async () => {
     await sandbox.webhooksIdle()
   })
 
-  async function addToCart(handle: string) {
-    await page.goto(storefront.url)
-    await page.locator(`[data-testid="product-card"][data-handle="${handle}"]`).click({ timeout: 120_000 })
-    await page.getByTestId("add-to-cart").click()
-    await page.getByTestId("added-to-cart").waitFor()
-  }
+  const addToCart = (handle: string) => addToCartOn(page, stack.storefront.url, handle)
 
   /** From the cart to the payment step: a Japanese address and the first delivery option. */
   async function checkoutToPayment() {
@@ -70,12 +50,7 @@ describe("saved cards and one-click payment in the browser", () => {
     await page.getByTestId("go-to-checkout").click()
     // Medusa gave the signed-in customer's cart their e-mail.
     await expect(page.getByTestId("checkout-email").inputValue()).resolves.toBe(customer.email)
-    await page.getByTestId("checkout-first-name").fill(customer.firstName)
-    await page.getByTestId("checkout-last-name").fill(customer.lastName)
-    await page.getByTestId("checkout-postal-code").fill("100-0001")
-    await page.getByTestId("checkout-province").fill("東京都")
-    await page.getByTestId("checkout-city").fill("千代田区")
-    await page.getByTestId("checkout-address-1").fill("千代田1-1")
+    await fillJapaneseAddress(page)
     await page.getByTestId("checkout-address-submit").click()
     await page.getByTestId("checkout-address-saved").waitFor()
     await page.getByTestId("shipping-option").first().check()
@@ -88,10 +63,10 @@ describe("saved cards and one-click payment in the browser", () => {
     await page.getByTestId("account").waitFor()
   }
 
-  async function confirmedOrderId(): Promise<string> {
-    await page.getByTestId("order-confirmation").waitFor({ timeout: 60_000 })
+  async function paidOrderId(): Promise<string> {
+    const orderId = await confirmedOrderId(page)
     await expect(page.getByTestId("order-status").getAttribute("data-status")).resolves.toBe("paid")
-    return (await page.getByTestId("order-id").textContent())!.trim()
+    return orderId
   }
 
   async function adminOrder(orderId: string) {
@@ -156,13 +131,11 @@ describe("saved cards and one-click payment in the browser", () => {
     await page.getByTestId("method-credit_card").waitFor()
     await page.getByTestId("method-paypay").waitFor()
     await expect(page.getByTestId("method-konbini").count()).resolves.toBe(0)
-    await page.getByTestId("card-number").fill("4111 1111 1111 1111")
-    await page.getByTestId("card-expiry").fill("12/30")
-    await page.getByTestId("card-cvc").fill("123")
+    await fillTestCard(page)
     await screenshot(page, SUITE, "komoju-save")
     await page.getByTestId("pay-credit_card").click()
 
-    const orderId = await confirmedOrderId()
+    const orderId = await paidOrderId()
     await screenshot(page, SUITE, "confirmation-save")
     expect(await adminOrder(orderId)).toMatchObject({ payment_status: "captured" })
 
@@ -204,7 +177,7 @@ describe("saved cards and one-click payment in the browser", () => {
     await screenshot(page, SUITE, "komoju-one-click")
     await page.getByTestId("pay-saved").click()
 
-    const orderId = await confirmedOrderId()
+    const orderId = await paidOrderId()
     await screenshot(page, SUITE, "confirmation-one-click")
     const me = (await storeApi("/store/customers/me")).body.customer
     expect(await adminOrder(orderId)).toMatchObject({ payment_status: "captured", customer_id: me.id })

@@ -1,10 +1,8 @@
-import type { Browser, Page } from "playwright-core"
-import { join } from "node:path"
+import type { Page } from "playwright-core"
 import type { Sandbox } from "../../sandbox/src"
 import { komojuMessages } from "../../src/storefront"
-import { launchBrowser, screenshot } from "../helpers/browser"
-import { startProcess, type RunningProcess } from "../helpers/medusa-server"
-import { freePort, startMedusaStack, type MedusaStack } from "../helpers/medusa-stack"
+import { screenshot } from "../helpers/browser"
+import { addToCart, confirmedOrderId, fillJapaneseAddress, fillTestCard, startDemoStorefront, type DemoStorefront } from "../helpers/demo-storefront"
 
 jest.setTimeout(300_000)
 
@@ -13,38 +11,21 @@ jest.setTimeout(300_000)
  * back to the storefront's confirmation page, against a real Medusa server.
  */
 describe("storefront checkout in the browser", () => {
+  let stack: DemoStorefront
   let sandbox: Sandbox
-  let medusa: MedusaStack
-  let storefront: RunningProcess
-  let browser: Browser
   let page: Page
 
   beforeAll(async () => {
-    const storefrontPort = await freePort()
-    medusa = await startMedusaStack({ name: "e2e-storefront", storefrontPort })
-    sandbox = medusa.sandbox
-    storefront = await startProcess(
-      [join(__dirname, "../../examples/storefront/server.mjs")],
-      {
-        ...process.env,
-        PORT: String(storefrontPort),
-        MEDUSA_BACKEND_URL: medusa.url,
-        MEDUSA_PUBLISHABLE_KEY: medusa.store.publishableKey,
-      },
-      `http://localhost:${storefrontPort}`,
-      "/"
-    )
-    browser = await launchBrowser()
+    stack = await startDemoStorefront("e2e-storefront")
+    sandbox = stack.medusa.sandbox
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await storefront?.close()
-    await medusa?.close()
+    await stack?.close()
   })
 
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    page = await stack.browser.newPage({ viewport: { width: 1280, height: 900 } })
   })
 
   afterEach(async () => {
@@ -59,19 +40,11 @@ describe("storefront checkout in the browser", () => {
 
   /** Up to a filled-in (not yet saved) Japanese address; returns the cart's id. */
   async function fillCheckout(handle: string): Promise<string> {
-    await page.goto(storefront.url)
-    await page.locator(`[data-testid="product-card"][data-handle="${handle}"]`).click({ timeout: 120_000 })
-    await page.getByTestId("add-to-cart").click()
-    await page.getByTestId("added-to-cart").waitFor()
+    await addToCart(page, stack.storefront.url, handle)
     await page.getByTestId("cart-link").click()
     await page.getByTestId("go-to-checkout").click()
     await page.getByTestId("checkout-email").fill("buyer@example.jp")
-    await page.getByTestId("checkout-first-name").fill("太郎")
-    await page.getByTestId("checkout-last-name").fill("山田")
-    await page.getByTestId("checkout-postal-code").fill("100-0001")
-    await page.getByTestId("checkout-province").fill("東京都")
-    await page.getByTestId("checkout-city").fill("千代田区")
-    await page.getByTestId("checkout-address-1").fill("千代田1-1")
+    await fillJapaneseAddress(page)
     return (await page.evaluate(() => window.localStorage.getItem("storefront.cart_id")))!
   }
 
@@ -86,8 +59,8 @@ describe("storefront checkout in the browser", () => {
 
   /** The cart's addresses as the store API gives them, metadata included. */
   async function cartAddresses(cartId: string) {
-    const response = await fetch(`${medusa.url}/store/carts/${cartId}?fields=*shipping_address,*billing_address`, {
-      headers: { "x-publishable-api-key": medusa.store.publishableKey },
+    const response = await fetch(`${stack.medusa.url}/store/carts/${cartId}?fields=*shipping_address,*billing_address`, {
+      headers: { "x-publishable-api-key": stack.medusa.store.publishableKey },
     })
     const { cart } = await response.json()
     return { shipping: cart.shipping_address, billing: cart.billing_address }
@@ -99,14 +72,9 @@ describe("storefront checkout in the browser", () => {
     return sandbox.session(id)
   }
 
-  async function confirmedOrderId(): Promise<string> {
-    await page.getByTestId("order-confirmation").waitFor({ timeout: 60_000 })
-    return (await page.getByTestId("order-id").textContent())!.trim()
-  }
-
   async function adminOrder(orderId: string) {
-    const response = await fetch(`${medusa.url}/admin/orders/${orderId}?fields=id,payment_status,total`, {
-      headers: await medusa.adminHeaders(),
+    const response = await fetch(`${stack.medusa.url}/admin/orders/${orderId}?fields=id,payment_status,total`, {
+      headers: await stack.medusa.adminHeaders(),
     })
     return (await response.json()).order
   }
@@ -123,13 +91,11 @@ describe("storefront checkout in the browser", () => {
     expect(shipping.metadata).toEqual({ name_kana: "ヤマダ タロウ" })
     expect(billing.metadata).toEqual({ name_kana: "ヤマダ タロウ" })
 
-    await page.getByTestId("card-number").fill("4111 1111 1111 1111")
-    await page.getByTestId("card-expiry").fill("12/30")
-    await page.getByTestId("card-cvc").fill("123")
+    await fillTestCard(page)
     await screenshot(page, "storefront-card", "komoju-page")
     await page.getByTestId("pay-credit_card").click()
 
-    const orderId = await confirmedOrderId()
+    const orderId = await confirmedOrderId(page)
     await expect(page.getByTestId("order-status").getAttribute("data-status")).resolves.toBe("paid")
     await screenshot(page, "storefront-card", "confirmation")
     expect(await adminOrder(orderId)).toMatchObject({ id: orderId, payment_status: "captured", total: 1700 })
@@ -143,7 +109,7 @@ describe("storefront checkout in the browser", () => {
     await screenshot(page, "storefront-konbini", "komoju-receipt")
     await page.getByTestId("return-to-shop").click()
 
-    const orderId = await confirmedOrderId()
+    const orderId = await confirmedOrderId(page)
     await expect(page.getByTestId("order-status").getAttribute("data-status")).resolves.toBe("awaiting")
     await expect(page.getByTestId("instructions-receipt").textContent()).resolves.toContain(receipt)
     await screenshot(page, "storefront-konbini", "confirmation")
@@ -151,7 +117,7 @@ describe("storefront checkout in the browser", () => {
   })
 
   it("speaks Korean once switched to 한국어, down to KOMOJU's page and the confirmation", async () => {
-    await page.goto(storefront.url)
+    await page.goto(stack.storefront.url)
     await page.getByTestId("language-switch").selectOption("ko")
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("ko")
     await expect(page.getByTestId("cart-link").textContent()).resolves.toContain("장바구니")
@@ -173,13 +139,11 @@ describe("storefront checkout in the browser", () => {
     expect(komojuSessionOfPage()?.default_locale).toBe("ko")
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("ko")
     await expect(page.getByTestId("pay-credit_card").textContent()).resolves.toContain("결제하기")
-    await page.getByTestId("card-number").fill("4111 1111 1111 1111")
-    await page.getByTestId("card-expiry").fill("12/30")
-    await page.getByTestId("card-cvc").fill("123")
+    await fillTestCard(page)
     await screenshot(page, "storefront-ko", "komoju-page")
     await page.getByTestId("pay-credit_card").click()
 
-    await confirmedOrderId()
+    await confirmedOrderId(page)
     await expect(page.locator("h1").textContent()).resolves.toBe("주문이 완료되었습니다")
     await expect(page.getByTestId("order-status").textContent()).resolves.toBe("결제 완료")
     await expect(page.getByTestId("order-total").textContent()).resolves.toBe("JP¥1,700")

@@ -10,14 +10,21 @@ import { median, pairedMedian, percentile, round } from "./stats"
  * - `komoju`: KOMOJU, card, auto capture (Medusa records a capture at completion);
  * - `system`: Medusa's `pp_system_default` (authorizes only): the baseline;
  * - `komoju_manual`: KOMOJU, card held for a manual capture (authorizes only, like the
- *   baseline): `komoju − komoju_manual` is Medusa's own capture bookkeeping.
+ *   baseline): `komoju − komoju_manual` is Medusa's own capture bookkeeping;
+ * - `standin`: the system provider made to make the same two KOMOJU calls and keep a few
+ *   fields of the answers (`standin-provider.cjs`; authorizes only): beyond its waits it is
+ *   what Medusa spends on any provider that calls out, and `komoju_manual − standin`, each
+ *   less its waits, is what the plugin adds beyond such a provider;
+ * - `standin_captured`: the same stand-in reporting the payment captured at authorization,
+ *   as an auto-captured card does: `komoju − standin_captured` is the plugin's share of
+ *   the auto-capture arm, Medusa's capture bookkeeping left out on both sides.
  * Each round runs the three arms, the first one rotating. Timed: creating the payment
  * session and completing the cart, through the store API as a storefront calls it.
  * Not timed: filling the cart, the shopper on KOMOJU's page. The sandbox's webhooks are
  * off here (each is its own part of the bench), so the calls counted are the checkout's.
  */
-export type Arm = "komoju" | "system" | "komoju_manual"
-const ARMS: Arm[] = ["komoju", "system", "komoju_manual"]
+export type Arm = "komoju" | "system" | "komoju_manual" | "standin" | "standin_captured"
+const ARMS: Arm[] = ["komoju", "system", "komoju_manual", "standin", "standin_captured"]
 
 type Run = {
   arm: Arm
@@ -36,6 +43,8 @@ type Run = {
   plugin: Record<string, number>
   kinds: Record<string, number>
   paymentStatus: string
+  /** Size of the payment session's data as Medusa stored it. */
+  dataBytes: number
 }
 
 export type CheckoutResult = ReturnType<typeof summarize>
@@ -44,7 +53,7 @@ export async function benchCheckout(bench: Bench, { pairs, warmup = 3 }: { pairs
   bench.sandboxWebhooks(false)
   bench.komojuLatency(bench.latencyMs)
   for (let i = 0; i < warmup; i++) for (const arm of ARMS) await checkout(bench, arm)
-  const runs: Record<Arm, Run[]> = { komoju: [], system: [], komoju_manual: [] }
+  const runs: Record<Arm, Run[]> = { komoju: [], system: [], komoju_manual: [], standin: [], standin_captured: [] }
   for (let round = 0; round < pairs; round++) {
     const order = ARMS.map((_, i) => ARMS[(i + round) % ARMS.length])
     for (const arm of order) runs[arm].push(await checkout(bench, arm))
@@ -62,7 +71,8 @@ async function checkout(bench: Bench, arm: Arm): Promise<Run> {
   )
   if (arm === "komoju_manual") await captureMode(bench, "manual")
   try {
-    const providerId = arm === "system" ? SYSTEM_PROVIDER_ID : KOMOJU_PROVIDER_ID
+    const providerId = arm === "komoju" || arm === "komoju_manual" ? KOMOJU_PROVIDER_ID : SYSTEM_PROVIDER_ID
+    const data = arm === "system" ? {} : { return_url: RETURN_URL, ...STANDIN[arm] }
     const seq = lastRequestSeq(bench)
     const before = stack.sandbox.stats()
 
@@ -70,11 +80,11 @@ async function checkout(bench: Bench, arm: Arm): Promise<Run> {
     const t0 = performance.now()
     const { payment_collection } = await shopper.sdk.client.fetch<{ payment_collection: any }>(
       `/store/payment-collections/${collection.id}/payment-sessions`,
-      { method: "POST", headers: TIMED_HEADER, body: { provider_id: providerId, data: arm === "system" ? {} : { return_url: RETURN_URL } } }
+      { method: "POST", headers: TIMED_HEADER, body: { provider_id: providerId, data } }
     )
     const t1 = performance.now()
+    const session = payment_collection.payment_sessions.find((s: any) => s.provider_id === providerId)
     if (arm !== "system") {
-      const session = payment_collection.payment_sessions.find((s: any) => s.provider_id === providerId)
       stack.sandbox.completeSession(session.data.komoju_session_id, { payment_type: "credit_card" })
     }
     const initiated = await bench.probeSince(mark)
@@ -93,6 +103,7 @@ async function checkout(bench: Bench, arm: Arm): Promise<Run> {
       ...probed(initiated, await bench.probeSince(mark)),
       kinds: komojuCallsSince(bench, seq),
       paymentStatus: String(completed.order.payment_status),
+      dataBytes: await sessionDataBytes(bench, session.id),
     }
   } finally {
     if (arm === "komoju_manual") await captureMode(bench, null)
@@ -111,6 +122,17 @@ function probed(initiate: Probed, complete: Probed) {
     plugin,
     pluginMs: Object.values(plugin).reduce((sum, ms) => sum + ms, 0),
   }
+}
+
+/** What asks the system provider to act as the stand-in (`standin-provider.cjs`). */
+const STANDIN: Partial<Record<Arm, { bench_standin: string }>> = {
+  standin: { bench_standin: "authorize" },
+  standin_captured: { bench_standin: "capture" },
+}
+
+async function sessionDataBytes(bench: Bench, id: string): Promise<number> {
+  const [row] = await bench.sql<{ bytes: number }>("select octet_length(data::text) as bytes from payment_session where id = $1", [id])
+  return Number(row?.bytes ?? 0)
 }
 
 async function captureMode(bench: Bench, mode: "manual" | null) {
@@ -141,6 +163,9 @@ function summarize(runs: Record<Arm, Run[]>, latencyMs: number) {
       ),
       calls_by_kind: r[0]?.kinds ?? {},
       payment_status: r[0]?.paymentStatus,
+      session_data_bytes: median(r.map((x) => x.dataBytes)),
+      /** Each checkout in the order run, for a look at the spread behind the medians. */
+      samples_ms: r.map((x) => ({ total: round(x.total, 1), wait: round(x.waitMs, 1), server: round(x.serverMs, 1) })),
     }
   }
   const diff = (a: Arm, b: Arm, step: "total" | "initiate" | "complete" = "total") =>
@@ -154,15 +179,20 @@ function summarize(runs: Record<Arm, Run[]>, latencyMs: number) {
   // The same, as Medusa's HTTP server timed the requests (the bench's own side left out).
   const serverBeyondWait = (a: Arm) =>
     round(pairedMedian(runs[a].map((x) => x.serverMs - x.waitMs), runs.system.map((x) => x.serverMs)), 2)
+  // Two arms each less their own waits for KOMOJU: what `a` adds beyond `b` besides the calls.
+  const pairedBeyondWait = (a: Arm, b: Arm, time: "total" | "serverMs") =>
+    round(pairedMedian(runs[a].map((x) => x[time] - x.waitMs), runs[b].map((x) => x[time] - x.waitMs)), 2)
   const komoju = arm("komoju")
   const manual = arm("komoju_manual")
   const system = arm("system")
+  const standin = arm("standin")
+  const standinCaptured = arm("standin_captured")
   const difference = diff("komoju", "system")
   const manualDifference = diff("komoju_manual", "system")
   return {
     pairs: runs.komoju.length,
     latency_ms: latencyMs,
-    arms: { komoju, system, komoju_manual: manual },
+    arms: { komoju, system, komoju_manual: manual, standin, standin_captured: standinCaptured },
     paired: {
       difference_ms: difference,
       initiate_difference_ms: diff("komoju", "system", "initiate"),
@@ -184,6 +214,16 @@ function summarize(runs: Record<Arm, Run[]>, latencyMs: number) {
       manual_beyond_wait_ms: beyondWait("komoju_manual"),
       server_beyond_wait_ms: serverBeyondWait("komoju"),
       manual_server_beyond_wait_ms: serverBeyondWait("komoju_manual"),
+      /** A provider making the same calls, less its waits, beyond the system provider: Medusa's share. */
+      standin_beyond_wait_ms: beyondWait("standin"),
+      standin_server_beyond_wait_ms: serverBeyondWait("standin"),
+      standin_captured_beyond_wait_ms: beyondWait("standin_captured"),
+      standin_captured_server_beyond_wait_ms: serverBeyondWait("standin_captured"),
+      /** KOMOJU beyond that provider capturing alike, each less its waits: the plugin's share. */
+      manual_beyond_standin_ms: pairedBeyondWait("komoju_manual", "standin", "total"),
+      manual_server_beyond_standin_ms: pairedBeyondWait("komoju_manual", "standin", "serverMs"),
+      auto_beyond_standin_ms: pairedBeyondWait("komoju", "standin_captured", "total"),
+      auto_server_beyond_standin_ms: pairedBeyondWait("komoju", "standin_captured", "serverMs"),
     },
   }
 }

@@ -10,11 +10,14 @@
 //   x-bench-timed), from its start to the end of the answer: a line "server <ms>" (the
 //   checkout as Medusa itself saw it, without the bench's side of the connection).
 // Lines go to BENCH_PROBE_FILE; the bench sums those of each checkout.
+// It also installs the bench's stand-in provider (`standin-provider.cjs`) on Medusa's
+// system provider.
 const { AsyncLocalStorage } = require("node:async_hooks")
 const { subscribe } = require("node:diagnostics_channel")
 const { appendFileSync } = require("node:fs")
 const Module = require("node:module")
 const { performance } = require("node:perf_hooks")
+const { patchSystemProvider } = require("./standin-provider.cjs")
 
 const file = process.env.BENCH_PROBE_FILE
 const started = new WeakMap()
@@ -77,7 +80,7 @@ if (file) {
   const load = Module._load
   Module._load = function (request, parent, isMain) {
     const exports = load.apply(this, arguments)
-    if (!/payment-lifecycle|attach-cart-to-komoju-session/.test(request)) return exports
+    if (!/payment-lifecycle|attach-cart-to-komoju-session|\.\/system$/.test(request)) return exports
     let filename = ""
     try {
       filename = Module._resolveFilename(request, parent, isMain)
@@ -88,6 +91,10 @@ if (file) {
       for (const name of ["initiatePayment", "updatePayment", "authorizePayment", "getPaymentStatus", "retrievePayment", "capturePayment", "refundPayment", "cancelPayment", "deletePayment"]) {
         wrapMethod(proto, name)
       }
+    }
+    if (/@medusajs\/payment\/dist\/providers\/system\.js$/.test(filename) && !patched.has(exports)) {
+      patched.add(exports)
+      patchSystemProvider(exports.SystemPaymentProvider.prototype)
     }
     if (/src\/api\/middlewares\/attach-cart-to-komoju-session\.[jt]s$/.test(filename)) {
       return Object.defineProperty({ ...exports, attachCartToKomojuSession: wrapMiddleware(exports.attachCartToKomojuSession) }, "__esModule", { value: true })

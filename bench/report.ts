@@ -53,7 +53,10 @@ export function table(results: any): string {
       ["", "Medusa's wait for KOMOJU per checkout (its fetch: request → whole answer)", ms(c.arms.komoju.komoju_wait_ms)],
       ["", "difference − Medusa's wait for KOMOJU: auto capture / manual", `${share(c.paired.beyond_wait_ms, base)} / ${share(c.paired.manual_beyond_wait_ms, base)}`],
       ["", "  the same in Medusa's HTTP server (its own timing of the two requests): auto / manual", `${share(c.paired.server_beyond_wait_ms, base)} / ${share(c.paired.manual_server_beyond_wait_ms, base)}`],
-      ["", "the plugin's own time per checkout in Medusa (less its KOMOJU waits): auto / manual", `${share(c.arms.komoju.plugin_ms, base)} / ${share(c.arms.komoju_manual.plugin_ms, base)} (${steps(c.arms.komoju.plugin_by_step_ms)})`]
+      ["", "the plugin's own time per checkout in Medusa (less its KOMOJU waits): auto / manual", `${share(c.arms.komoju.plugin_ms, base)} / ${share(c.arms.komoju_manual.plugin_ms, base)} (${steps(c.arms.komoju.plugin_by_step_ms)})`],
+      ["", "stand-in provider (the system provider making the same 2 KOMOJU calls): median, authorize only / reporting the capture", `${ms(c.arms.standin.median_ms)} / ${ms(c.arms.standin_captured.median_ms)} (wait for KOMOJU ${ms(c.arms.standin.komoju_wait_ms)}; session data ${c.arms.standin.session_data_bytes} B, KOMOJU's ${c.arms.komoju_manual.session_data_bytes} B)`],
+      ["", "  stand-in − system, less its wait (Medusa's cost of a provider that calls out): authorize only / reporting the capture", `${share(c.paired.standin_beyond_wait_ms, base)} / ${share(c.paired.standin_captured_beyond_wait_ms, base)}; server timing ${ms(c.paired.standin_server_beyond_wait_ms)} / ${ms(c.paired.standin_captured_server_beyond_wait_ms)}`],
+      ["", "  KOMOJU − stand-in, each less its wait (the plugin's cost beyond such a provider): manual / auto capture", `${share(c.paired.manual_beyond_standin_ms, base)} / ${share(c.paired.auto_beyond_standin_ms, base)}; server timing ${ms(c.paired.manual_server_beyond_standin_ms)} / ${ms(c.paired.auto_server_beyond_standin_ms)}`],
     )
   }
   const w = results.webhooks

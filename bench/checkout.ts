@@ -2,7 +2,7 @@ import { performance } from "node:perf_hooks"
 import { RETURN_URL } from "../integration-tests/helpers/shopper"
 import { KOMOJU_PROVIDER_ID } from "../scripts/demo/seed"
 import { komojuCallsSince, lastRequestSeq, SYSTEM_PROVIDER_ID, TIMED_HEADER, type Bench } from "./setup"
-import { median, pairedMedian, percentile, round } from "./stats"
+import { median, pairedInterval, pairedMedian, percentile, round, seeded, shuffle } from "./stats"
 
 /**
  * Checkout overhead, payment session → order, in one run with the arms interleaved so
@@ -18,7 +18,9 @@ import { median, pairedMedian, percentile, round } from "./stats"
  * - `standin_captured`: the same stand-in reporting the payment captured at authorization,
  *   as an auto-captured card does: `komoju − standin_captured` is the plugin's share of
  *   the auto-capture arm, Medusa's capture bookkeeping left out on both sides.
- * Each round runs the three arms, the first one rotating. Timed: creating the payment
+ * Each round runs every arm once, in an order shuffled afresh (from a fixed seed): a
+ * rotation would always put the same arm after the same one, and a checkout's leftovers
+ * in Medusa's process (the events it emitted) would always fall on the same next arm. Timed: creating the payment
  * session and completing the cart, through the store API as a storefront calls it.
  * Not timed: filling the cart, the shopper on KOMOJU's page. The sandbox's webhooks are
  * off here (each is its own part of the bench), so the calls counted are the checkout's.
@@ -54,8 +56,9 @@ export async function benchCheckout(bench: Bench, { pairs, warmup = 3 }: { pairs
   bench.komojuLatency(bench.latencyMs)
   for (let i = 0; i < warmup; i++) for (const arm of ARMS) await checkout(bench, arm)
   const runs: Record<Arm, Run[]> = { komoju: [], system: [], komoju_manual: [], standin: [], standin_captured: [] }
+  const random = seeded(20261201)
   for (let round = 0; round < pairs; round++) {
-    const order = ARMS.map((_, i) => ARMS[(i + round) % ARMS.length])
+    const order = shuffle(ARMS, random)
     for (const arm of order) runs[arm].push(await checkout(bench, arm))
   }
   bench.sandboxWebhooks(true)
@@ -180,8 +183,10 @@ function summarize(runs: Record<Arm, Run[]>, latencyMs: number) {
   const serverBeyondWait = (a: Arm) =>
     round(pairedMedian(runs[a].map((x) => x.serverMs - x.waitMs), runs.system.map((x) => x.serverMs)), 2)
   // Two arms each less their own waits for KOMOJU: what `a` adds beyond `b` besides the calls.
-  const pairedBeyondWait = (a: Arm, b: Arm, time: "total" | "serverMs") =>
-    round(pairedMedian(runs[a].map((x) => x[time] - x.waitMs), runs[b].map((x) => x[time] - x.waitMs)), 2)
+  const lessWait = (a: Arm, time: "total" | "serverMs") => runs[a].map((x) => x[time] - x.waitMs)
+  const pairedBeyondWait = (a: Arm, b: Arm, time: "total" | "serverMs") => round(pairedMedian(lessWait(a, time), lessWait(b, time)), 2)
+  // How far those medians can be trusted on a noisy machine (about 95 %, distribution-free).
+  const intervalBeyondWait = (a: Arm, b: Arm) => pairedInterval(lessWait(a, "total"), lessWait(b, "total"))?.map((v) => round(v, 1))
   const komoju = arm("komoju")
   const manual = arm("komoju_manual")
   const system = arm("system")
@@ -224,6 +229,9 @@ function summarize(runs: Record<Arm, Run[]>, latencyMs: number) {
       manual_server_beyond_standin_ms: pairedBeyondWait("komoju_manual", "standin", "serverMs"),
       auto_beyond_standin_ms: pairedBeyondWait("komoju", "standin_captured", "total"),
       auto_server_beyond_standin_ms: pairedBeyondWait("komoju", "standin_captured", "serverMs"),
+      manual_beyond_wait_interval_ms: intervalBeyondWait("komoju_manual", "system"),
+      manual_beyond_standin_interval_ms: intervalBeyondWait("komoju_manual", "standin"),
+      auto_beyond_standin_interval_ms: intervalBeyondWait("komoju", "standin_captured"),
     },
   }
 }

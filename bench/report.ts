@@ -26,6 +26,8 @@ export async function describeMachine(): Promise<Record<string, string | number>
 type Row = [part: string, measure: string, value: string]
 const ms = (value: number) => `${round(value, 1)} ms`
 const share = (value: number, baseline: number) => `${round(value, 1)} ms (${round((100 * value) / baseline, 1)} % of the baseline)`
+/** " (95 % interval a … b)" when the run had enough rounds for one. */
+const interval = (bounds?: number[]) => (bounds ? ` (95 % interval ${ms(bounds[0])} … ${ms(bounds[1])})` : "")
 const kinds = (byKind: Record<string, number>) => Object.entries(byKind).map(([k, n]) => `${k} ×${n}`).join(", ") || "none"
 
 function steps(byStep: Record<string, number> = {}): string {
@@ -51,12 +53,12 @@ export function table(results: any): string {
       ["", "KOMOJU's own time per checkout (latency + the sandbox's handling)", ms(c.arms.komoju.komoju_time_ms)],
       ["", "difference − KOMOJU's own time: auto capture / manual", `${share(c.paired.beyond_komoju_ms, base)} / ${share(c.paired.manual_beyond_komoju_ms, base)}`],
       ["", "Medusa's wait for KOMOJU per checkout (its fetch: request → whole answer)", ms(c.arms.komoju.komoju_wait_ms)],
-      ["", "difference − Medusa's wait for KOMOJU: auto capture / manual", `${share(c.paired.beyond_wait_ms, base)} / ${share(c.paired.manual_beyond_wait_ms, base)}`],
+      ["", "difference − Medusa's wait for KOMOJU: auto capture / manual", `${share(c.paired.beyond_wait_ms, base)} / ${share(c.paired.manual_beyond_wait_ms, base)}${interval(c.paired.manual_beyond_wait_interval_ms)}`],
       ["", "  the same in Medusa's HTTP server (its own timing of the two requests): auto / manual", `${share(c.paired.server_beyond_wait_ms, base)} / ${share(c.paired.manual_server_beyond_wait_ms, base)}`],
       ["", "the plugin's own time per checkout in Medusa (less its KOMOJU waits): auto / manual", `${share(c.arms.komoju.plugin_ms, base)} / ${share(c.arms.komoju_manual.plugin_ms, base)} (${steps(c.arms.komoju.plugin_by_step_ms)})`],
       ["", "stand-in provider (the system provider making the same 2 KOMOJU calls): median, authorize only / reporting the capture", `${ms(c.arms.standin.median_ms)} / ${ms(c.arms.standin_captured.median_ms)} (wait for KOMOJU ${ms(c.arms.standin.komoju_wait_ms)}; session data ${c.arms.standin.session_data_bytes} B, KOMOJU's ${c.arms.komoju_manual.session_data_bytes} B)`],
       ["", "  stand-in − system, less its wait (Medusa's cost of a provider that calls out): authorize only / reporting the capture", `${share(c.paired.standin_beyond_wait_ms, base)} / ${share(c.paired.standin_captured_beyond_wait_ms, base)}; server timing ${ms(c.paired.standin_server_beyond_wait_ms)} / ${ms(c.paired.standin_captured_server_beyond_wait_ms)}`],
-      ["", "  KOMOJU − stand-in, each less its wait (the plugin's cost beyond such a provider): manual / auto capture", `${share(c.paired.manual_beyond_standin_ms, base)} / ${share(c.paired.auto_beyond_standin_ms, base)}; server timing ${ms(c.paired.manual_server_beyond_standin_ms)} / ${ms(c.paired.auto_server_beyond_standin_ms)}`],
+      ["", "  KOMOJU − stand-in, each less its wait (the plugin's cost beyond such a provider): manual / auto capture", `${share(c.paired.manual_beyond_standin_ms, base)}${interval(c.paired.manual_beyond_standin_interval_ms)} / ${share(c.paired.auto_beyond_standin_ms, base)}${interval(c.paired.auto_beyond_standin_interval_ms)}; server timing ${ms(c.paired.manual_server_beyond_standin_ms)} / ${ms(c.paired.auto_server_beyond_standin_ms)}`],
     )
   }
   const w = results.webhooks

@@ -19,6 +19,24 @@ export function pairedMedian(a: number[], b: number[]): number {
   return median(a.map((value, i) => value - b[i]))
 }
 
+/**
+ * A distribution-free interval of about 95 % around the median of `values` (the order
+ * statistics n/2 ∓ 0.98·√n): how far a median of this many noisy runs can be trusted.
+ * Undefined below 6 values, where no such interval exists.
+ */
+export function medianInterval(values: number[]): [number, number] | undefined {
+  const n = values.length
+  const k = Math.floor((n - 1.96 * Math.sqrt(n)) / 2)
+  if (k < 1) return undefined
+  const sorted = [...values].sort((x, y) => x - y)
+  return [sorted[k - 1], sorted[n - k]]
+}
+
+/** `medianInterval` of the differences a[i] − b[i]. */
+export function pairedInterval(a: number[], b: number[]): [number, number] | undefined {
+  return medianInterval(a.map((value, i) => value - b[i]))
+}
+
 export function round(value: number, digits = 1): number {
   const factor = 10 ** digits
   return Math.round(value * factor) / factor
@@ -36,4 +54,14 @@ export function seeded(seed: number): () => number {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0
     return state / 2 ** 32
   }
+}
+
+/** A Fisher–Yates shuffle drawing from `random` (a `seeded` generator, so runs repeat). */
+export function shuffle<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items]
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[out[i], out[j]] = [out[j], out[i]]
+  }
+  return out
 }

@@ -1,4 +1,4 @@
-import { median, pairedMedian, percentile, round, seeded, withShare } from "../stats"
+import { median, medianInterval, pairedInterval, pairedMedian, percentile, round, seeded, shuffle, withShare } from "../stats"
 
 describe("bench statistics", () => {
   it("takes medians and interpolated percentiles, whatever the order", () => {
@@ -18,6 +18,14 @@ describe("bench statistics", () => {
     expect(pairedMedian([3, 100], [1, 1])).toBe(50.5)
   })
 
+  it("brackets a median with the order statistics around it, and says when too few runs allow none", () => {
+    const values = Array.from({ length: 25 }, (_, i) => 25 - i) // 1…25, shuffled order
+    // n = 25: k = floor((25 − 1.96·5) / 2) = 7, so the 7th and the 19th smallest.
+    expect(medianInterval(values)).toEqual([7, 19])
+    expect(medianInterval([1, 2, 3, 4, 5])).toBeUndefined()
+    expect(pairedInterval(values.map((v) => v + 10), values)).toEqual([10, 10])
+  })
+
   it("quotes a difference with its share of the baseline", () => {
     expect(withShare(12.34, 200)).toBe("12.3 ms (6.2 % of the baseline)")
     expect(round(1.26, 1)).toBe(1.3)
@@ -32,5 +40,18 @@ describe("bench statistics", () => {
     expect(draws.every((x) => x >= 0 && x < 1)).toBe(true)
     expect(new Set(draws).size).toBeGreaterThan(90)
     expect(seeded(43)()).not.toBe(seeded(42)())
+  })
+
+  it("shuffles every item into each place about equally often, and repeats from the same seed", () => {
+    const arms = ["a", "b", "c", "d", "e"]
+    const random = seeded(20261201)
+    const first: Record<string, number> = {}
+    for (let round = 0; round < 1000; round++) {
+      const order = shuffle(arms, random)
+      expect([...order].sort()).toEqual(arms)
+      first[order[0]] = (first[order[0]] ?? 0) + 1
+    }
+    for (const arm of arms) expect(first[arm]).toBeGreaterThan(150)
+    expect(shuffle(arms, seeded(7))).toEqual(shuffle(arms, seeded(7)))
   })
 })

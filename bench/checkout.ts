@@ -20,8 +20,9 @@ import { median, pairedInterval, pairedMedian, percentile, round, seeded, shuffl
  *   the auto-capture arm, Medusa's capture bookkeeping left out on both sides.
  * Each round runs every arm once, in an order shuffled afresh (from a fixed seed): a
  * rotation would always put the same arm after the same one, and a checkout's leftovers
- * in Medusa's process (the events it emitted) would always fall on the same next arm. Timed: creating the payment
- * session and completing the cart, through the store API as a storefront calls it.
+ * in Medusa's process (the events it emitted) would always fall on the same next arm.
+ * Timed: creating the payment session and completing the cart, through the store API as
+ * a storefront calls it.
  * Not timed: filling the cart, the shopper on KOMOJU's page. The sandbox's webhooks are
  * off here (each is its own part of the bench), so the calls counted are the checkout's.
  */

@@ -10,8 +10,6 @@
 //
 // What this arm costs beyond its KOMOJU waits is what Medusa spends on a provider that
 // calls out; what the KOMOJU arm costs beyond this one is the plugin's.
-const { randomUUID } = require("node:crypto")
-
 const apiUrl = `http://127.0.0.1:${process.env.KOMOJU_SANDBOX_PORT}/api/v1`
 // The sandbox's test key (the project's Medusa uses the same one when no KOMOJU key is set).
 const authorization = `Basic ${Buffer.from("sk_test_sandbox:").toString("base64")}`
@@ -41,7 +39,7 @@ function patchSystemProvider(proto) {
       metadata: { medusa_payment_session_id: input.context && input.context.idempotency_key },
     })
     return {
-      id: session.id || randomUUID(),
+      id: session.id,
       status: "pending",
       data: {
         bench_standin: input.data.bench_standin,

@@ -72,6 +72,15 @@ export class SandboxControl {
     return this.call<RequestLogEntry[]>("GET", "/requests")
   }
 
+  /**
+   * The log less the plugin's scheduled refund sweep (`GET /payments?start_time=…`, a
+   * listing every 15 minutes that falls into whichever test runs at the quarter hour):
+   * the calls a test's own checkouts and deliveries caused.
+   */
+  async requestsBesidesSweep() {
+    return (await this.requests()).filter((r) => !(r.method === "GET" && r.path === "/payments"))
+  }
+
   clearRequests() {
     return this.call("DELETE", "/requests")
   }
